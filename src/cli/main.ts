@@ -1,0 +1,31 @@
+/**
+ * @module main
+ * The `casus` command line: one commander program, one file per command.
+ */
+import { Command } from 'commander';
+import { reportError } from './run-command.js';
+import { COMMANDS } from './commands.js';
+
+const program = new Command('casus')
+  .description(
+    'Collective-defence treaties as code: does this attack oblige anyone\'s allies to act,\n' +
+      'under which article, under whose reading of the border, and what did allies do last time?',
+  )
+  .version('0.1.0')
+  .showHelpAfterError('(run with --help for usage)')
+  .configureOutput({ writeErr: (s) => process.stderr.write(s) })
+  .exitOverride();
+
+for (const make of COMMANDS) program.addCommand(make());
+
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  // commander throws on --help/--version (exit 0) and on usage errors, which are bad input (exit 2).
+  const e = error as { code?: string; exitCode?: number };
+  if (typeof e.code === 'string' && e.code.startsWith('commander.')) {
+    process.exitCode = e.exitCode === 0 ? 0 : 2;
+  } else {
+    reportError(error);
+  }
+}

@@ -1,0 +1,4 @@
+export type { IsoDate } from './iso-date.js';
+export { isIsoDate, daysBetween, today } from './iso-date.js';
+export type { Period, AtDate } from './dated.js';
+export { covers, valueAt, overlappingPeriods } from './dated.js';
