@@ -1,0 +1,136 @@
+/**
+ * @module event-schema
+ * The zod schemas for case-file events and incidents. Unknown keys are errors; every problem is
+ * reported at once with its path (`events[3].positions.ARM`).
+ */
+import { z } from 'zod';
+import { isIsoDate } from '../dates/index.js';
+import { isPolityId } from '../polity/index.js';
+import type { Issue } from '../errors.js';
+import { ASSISTANCE_KINDS, EVENT_TYPES, OUTCOMES, POSITIONS, type CaseEvent } from './case-event.js';
+import { fromZodIssues } from './zod-issues.js';
+
+/** `YYYY-MM-DD`, a real calendar date. */
+export const isoDateSchema = z
+  .string()
+  .refine(isIsoDate, { message: 'expected a calendar date YYYY-MM-DD' });
+
+/** A polity id: `ARM`, `non-state:isis-k`, `entity:artsakh`. */
+export const polityIdSchema = z.string().refine(isPolityId, {
+  message: 'expected a polity id: an ISO 3166-1 alpha-3 code (ARM), non-state:<slug> or entity:<slug>',
+});
+
+/** A provision id `art-N`, arabic numerals. */
+export const provisionIdSchema = z
+  .string()
+  .regex(/^art-[1-9][0-9]*$/, { message: 'expected a provision id art-N with arabic numerals (art-4)' });
+
+/** A citation. */
+export const sourceSchema = z.strictObject({
+  title: z.string().min(1),
+  url: z.url({ protocol: /^https?$/, message: 'expected an http(s) URL' }),
+  publisher: z.string().min(1).optional(),
+  date: isoDateSchema.optional(),
+});
+
+const polityList = z
+  .union([polityIdSchema, z.array(polityIdSchema).min(1)])
+  .transform((v) => (Array.isArray(v) ? v : [v]));
+
+const base = {
+  date: isoDateSchema,
+  sources: z.array(sourceSchema).default([]),
+  note: z.string().min(1).optional(),
+};
+
+const eventSchemas = [
+  z.strictObject({ type: z.literal('incident-recorded'), ...base }),
+  z.strictObject({
+    type: z.literal('application-lodged'),
+    ...base,
+    by: polityList,
+    provision: provisionIdSchema.optional(),
+    request: z.string().min(1),
+  }),
+  z.strictObject({
+    type: z.literal('consultations-convened'),
+    ...base,
+    body: z.string().min(1),
+    provision: provisionIdSchema.optional(),
+  }),
+  z.strictObject({
+    type: z.literal('decision-taken'),
+    ...base,
+    body: z.string().min(1),
+    outcome: z.enum(OUTCOMES),
+    summary: z.string().min(1).optional(),
+    positions: z.record(polityIdSchema, z.enum(POSITIONS)).optional(),
+  }),
+  z.strictObject({ type: z.literal('mission-dispatched'), ...base, what: z.string().min(1) }),
+  z.strictObject({
+    type: z.literal('assistance-provided'),
+    ...base,
+    kind: z.enum(ASSISTANCE_KINDS),
+    forces: z.string().min(1).optional(),
+    by: polityList.optional(),
+  }),
+  z.strictObject({ type: z.literal('assistance-withdrawn'), ...base }),
+  z.strictObject({ type: z.literal('application-withdrawn'), ...base, by: polityList.optional() }),
+  z.strictObject({ type: z.literal('closed'), ...base, reason: z.string().min(1) }),
+] as const;
+
+/** Any case-file event; the `type` picks the shape. */
+export const caseEventSchema = z.discriminatedUnion('type', eventSchemas, {
+  error: (issue) =>
+    issue.code === 'invalid_union'
+      ? `expected an event type, one of ${EVENT_TYPES.join(', ')}; got ${JSON.stringify(issue.input)}`
+      : undefined,
+});
+
+/** Where an event comes from: the shipped record must cite; a user may instead explain in a note. */
+export type EventOrigin = 'record' | 'user';
+
+/** Result of {@link parseCaseEvent}. */
+export type ParsedEvent =
+  | { readonly ok: true; readonly event: CaseEvent }
+  | { readonly ok: false; readonly issues: readonly Issue[] };
+
+/**
+ * Validates one event. Record events need at least one source; user events may have none, but then
+ * must say why in `note`.
+ * @example parseCaseEvent({ type: 'closed', date: '2022-01-13', reason: 'withdrawn', note: 'x' }, 'user').ok === true
+ */
+export function parseCaseEvent(
+  input: unknown,
+  origin: EventOrigin,
+  path: readonly (string | number)[] = [],
+): ParsedEvent {
+  const parsed = caseEventSchema.safeParse(input, { reportInput: true });
+  if (!parsed.success) return { ok: false, issues: fromZodIssues(parsed.error.issues, path) };
+  const event = parsed.data as CaseEvent;
+  if (event.sources.length === 0) {
+    if (origin === 'record')
+      return {
+        ok: false,
+        issues: [
+          { code: 'missing', path: [...path, 'sources'], message: 'a record event needs at least one source' },
+        ],
+      };
+    if (event.note === undefined)
+      return {
+        ok: false,
+        issues: [
+          {
+            code: 'missing',
+            path: [...path, 'note'],
+            message: 'an event without sources needs a note saying where it comes from',
+          },
+        ],
+      };
+  }
+  return { ok: true, event: stripUndefined(event) };
+}
+
+function stripUndefined<T extends object>(value: T): T {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
+}

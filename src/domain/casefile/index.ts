@@ -1,0 +1,55 @@
+/**
+ * @module casefile
+ * Case files: the procedure after an incident as an append-only, dated, sourced log, replayed through
+ * the treaty's declared transition table; status, latencies, compliance and verdicts are derived.
+ */
+export type {
+  CaseEvent,
+  EventType,
+  Position,
+  Outcome,
+  AssistanceKind,
+  Source,
+  IncidentRecorded,
+  ApplicationLodged,
+  ConsultationsConvened,
+  DecisionTaken,
+  MissionDispatched,
+  AssistanceProvided,
+  AssistanceWithdrawn,
+  ApplicationWithdrawn,
+  Closed,
+} from './case-event.js';
+export { EVENT_TYPES, POSITIONS, OUTCOMES, ASSISTANCE_KINDS } from './case-event.js';
+
+export type { CaseIncident, CaseHeader, CaseLog, CaseFile, CaseOrigin, IncidentKind, TargetObject } from './case-file.js';
+export { INCIDENT_KINDS, TARGET_OBJECTS, caseVersion, openCaseFile } from './case-file.js';
+
+export type { EventOrigin, ParsedEvent } from './event-schema.js';
+export { caseEventSchema, sourceSchema, isoDateSchema, polityIdSchema, provisionIdSchema, parseCaseEvent } from './event-schema.js';
+export { caseIncidentSchema, parseCaseIncident } from './incident-schema.js';
+
+export type { Procedure } from './procedure-schema.js';
+export { procedureSchema, allowedEvents, nextState, stateLabel } from './procedure-schema.js';
+
+export type { TransitionRefusal, TransitionResult } from './transition.js';
+export { transition, replayCase, replayCaseOrThrow, refusalError } from './transition.js';
+
+export type { CaseLatencies, Milestone } from './case-latencies.js';
+export { caseLatencies, MILESTONES } from './case-latencies.js';
+export type { CaseCompliance, Delivered } from './case-compliance.js';
+export { caseCompliance } from './case-compliance.js';
+export { caseVerdict, within } from './case-verdict.js';
+
+export type {
+  AssessIncident,
+  AssessedFinding,
+  FindingStatus,
+  TriggeredSummary,
+  CaseReliability,
+  AllianceReliability,
+  ReliabilityReport,
+} from './reliability.js';
+export { computeReliability, caseReliability, describeReadings } from './reliability.js';
+
+export { fromZodIssues, closest } from './zod-issues.js';

@@ -1,0 +1,25 @@
+/**
+ * @module storage
+ * The database: Kysely over SQLite (default) or PostgreSQL (`DATABASE_URL`), migrations, and the
+ * repository functions. Callers see domain types only.
+ */
+export type { Database } from './schema.js';
+export type { DatabaseInfo } from './open-database.js';
+export { openDatabase, databaseInfo } from './open-database.js';
+export { openSqlite, SQLITE_BUSY_TIMEOUT_MS } from './sqlite.js';
+export { openPostgres } from './postgres.js';
+export { migrateToLatest } from './migrate.js';
+
+export type { NewCaseLog, CaseFilter } from './case-file.repository.js';
+export {
+  appendEvent,
+  createCaseFile,
+  findCaseLog,
+  findCaseIdByRecordId,
+  listCaseLogs,
+  countCaseFiles,
+  insertCaseLog,
+  insertEvents,
+  newCaseId,
+} from './case-file.repository.js';
+export { isUniqueViolation, isBusy } from './storage-error.js';

@@ -1,0 +1,18 @@
+/**
+ * @module migrations
+ * The static list of migrations (no directory scanning, so the compiled CLI and tests see the same
+ * set). Names are timestamps; Kysely runs them in name order.
+ */
+import type { Migration, MigrationProvider } from 'kysely';
+import * as createCaseFile from './2025_06_01_120000_create_case_file.js';
+import * as createApiToken from './2025_06_01_120100_create_api_token.js';
+
+const MIGRATIONS: Readonly<Record<string, Migration>> = {
+  '2025_06_01_120000_create_case_file': createCaseFile,
+  '2025_06_01_120100_create_api_token': createApiToken,
+};
+
+/** Kysely provider over {@link MIGRATIONS}. */
+export const migrationProvider: MigrationProvider = {
+  getMigrations: () => Promise.resolve({ ...MIGRATIONS }),
+};

@@ -1,0 +1,12 @@
+/**
+ * @module schema
+ * The Kysely `Database` interface, assembled from the *.table.ts row types.
+ */
+import type { ApiTokenTable, CaseEventTable, CaseFileTable } from './case-file.table.js';
+
+/** Every table Casus stores. */
+export interface Database {
+  case_file: CaseFileTable;
+  case_event: CaseEventTable;
+  api_token: ApiTokenTable;
+}
