@@ -40,6 +40,9 @@ export interface Source {
   readonly url: string;
   readonly publisher?: string;
   readonly date?: IsoDate;
+  /** When the page was read. */
+  readonly accessed?: IsoDate;
+  readonly note?: string;
 }
 
 /** Fields every event has. `sources` may be empty only for user events, which then need a `note`. */

@@ -31,6 +31,8 @@ export const sourceSchema = z.strictObject({
   url: z.url({ protocol: /^https?$/, message: 'expected an http(s) URL' }),
   publisher: z.string().min(1).optional(),
   date: isoDateSchema.optional(),
+  accessed: isoDateSchema.optional(),
+  note: z.string().min(1).optional(),
 });
 
 const polityList = z

@@ -53,3 +53,6 @@ export type {
 export { computeReliability, caseReliability, describeReadings } from './reliability.js';
 
 export { fromZodIssues, closest } from './zod-issues.js';
+
+export type { RecordCheck } from './record-file.js';
+export { checkRecordCase, recordFileSchema } from './record-file.js';

@@ -60,8 +60,10 @@ function convert(issue: z.core.$ZodIssue, prefix: readonly (string | number)[]):
         return fromZodIssues(first, path);
       return [{ code: 'invalid', path, message: issue.message }];
     }
-    default:
-      return [{ code: issue.code.replaceAll('_', '-'), path, message: issue.message }];
+    default: {
+      const got = input === undefined || issue.message.includes('got ') ? '' : `; got ${show(input)}`;
+      return [{ code: issue.code.replaceAll('_', '-'), path, message: `${issue.message}${got}` }];
+    }
   }
 }
 

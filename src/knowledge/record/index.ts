@@ -1,0 +1,13 @@
+/**
+ * @module record
+ * The shipped record (`data/record/<treaty>/<id>.yaml`): read, validate against each treaty's
+ * procedure, and load into the database.
+ */
+export type { RecordPaths } from './record-paths.js';
+export { defaultRecordPaths } from './record-paths.js';
+export type { ProcedureRead } from './read-procedure.js';
+export { readProcedure, loadProcedure } from './read-procedure.js';
+export type { RecordRead } from './read-record.js';
+export { readRecord } from './read-record.js';
+export type { LoadOutcome, LoadedCase, RecordLoadReport } from './load-record.js';
+export { loadRecordIntoDatabase, ensureRecordLoaded } from './load-record.js';

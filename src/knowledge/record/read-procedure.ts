@@ -1,0 +1,45 @@
+/**
+ * @module read-procedure
+ * Reads the `procedure:` block of a treaty file (`<treatiesDir>/<treaty>.yaml`) and validates it with
+ * `procedureSchema`. Only that key is read, so this works before the rest of the treaty loader does.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fromZodIssues, procedureSchema, type Procedure } from '../../domain/casefile/index.js';
+import { CasusError, type Issue } from '../../domain/errors.js';
+import { locateIssues, parseLocatedYaml } from './yaml-locate.js';
+
+/** A procedure, "the treaty declares none", or the issues in its block. */
+export type ProcedureRead =
+  | { readonly kind: 'procedure'; readonly procedure: Procedure }
+  | { readonly kind: 'none'; readonly message: string }
+  | { readonly kind: 'invalid'; readonly issues: readonly Issue[] };
+
+/**
+ * Reads one treaty's procedure.
+ * @example readProcedure('csto', 'data/treaties').kind === 'procedure'
+ */
+export function readProcedure(treaty: string, treatiesDir: string): ProcedureRead {
+  const file = join(treatiesDir, `${treaty}.yaml`);
+  if (!/^[a-z0-9-]+$/.test(treaty) || !existsSync(file))
+    return { kind: 'none', message: `no treaty file for "${treaty}" (expected ${file})` };
+  const parsed = parseLocatedYaml(readFileSync(file, 'utf8'), file);
+  if (!parsed.ok) return { kind: 'invalid', issues: parsed.issues };
+  const block = (parsed.value as { procedure?: unknown } | null)?.procedure;
+  if (block === undefined) return { kind: 'none', message: `${file} has no procedure: block` };
+  const result = procedureSchema.safeParse(block, { reportInput: true });
+  if (!result.success)
+    return { kind: 'invalid', issues: locateIssues(fromZodIssues(result.error.issues, ['procedure']), parsed.locate) };
+  return { kind: 'procedure', procedure: result.data };
+}
+
+/** The throwing twin: `not-found` without a procedure, `invalid-input` listing every issue. */
+export function loadProcedure(treaty: string, treatiesDir: string): Procedure {
+  const read = readProcedure(treaty, treatiesDir);
+  if (read.kind === 'procedure') return read.procedure;
+  if (read.kind === 'none')
+    throw new CasusError('not-found', `treaty "${treaty}" declares no case-file procedure: ${read.message}`);
+  throw new CasusError('invalid-input', `the procedure of treaty "${treaty}" is invalid (${read.issues.length} issue(s))`, {
+    issues: read.issues,
+  });
+}

@@ -1,0 +1,21 @@
+/**
+ * @module record-paths
+ * Where the record and the treaty files are: `<data>/record` and `<data>/treaties`, with `<data>` the
+ * package's `data/` or the directory in CASUS_DATA (the same convention as src/knowledge/data-dir.ts).
+ */
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** Directories the record loader reads. */
+export interface RecordPaths {
+  readonly recordDir: string;
+  readonly treatiesDir: string;
+}
+
+/** The default paths, from CASUS_DATA or the package's data/. */
+export function defaultRecordPaths(env: Readonly<Record<string, string | undefined>> = process.env): RecordPaths {
+  const data = env.CASUS_DATA
+    ? resolve(env.CASUS_DATA)
+    : resolve(fileURLToPath(new URL('../../../data', import.meta.url)));
+  return { recordDir: resolve(data, 'record'), treatiesDir: resolve(data, 'treaties') };
+}
