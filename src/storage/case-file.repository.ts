@@ -163,6 +163,7 @@ export async function countCaseFiles(db: Kysely<Database>, origin?: CaseOrigin):
  * procedure allows the event in the current state. All in one transaction: on any failure the log
  * is unchanged. A concurrent writer that got there first makes this throw `conflict` (reload and
  * retry); a refused event throws `invalid-input` naming the state and the events it accepts.
+ * Record case files (origin `record`) are read-only here: they change through data/record/.
  * @example const file = await appendEvent(db, 'csto-2022-armenia', 3, event, procedure)
  */
 export async function appendEvent(
@@ -177,6 +178,11 @@ export async function appendEvent(
   try {
     return await db.transaction().execute(async (trx) => {
       const log = await findCaseLog(trx, caseId);
+      if (log.origin === 'record')
+        throw new CasusError(
+          'invalid-input',
+          `case file ${caseId} is part of the shipped record and changes only through data/record/ (then "casus record load"); start your own with "casus cases new"`,
+        );
       const version = caseVersion(log);
       if (version !== expectedVersion)
         throw new CasusError(

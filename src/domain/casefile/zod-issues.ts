@@ -60,6 +60,10 @@ function convert(issue: z.core.$ZodIssue, prefix: readonly (string | number)[]):
         return fromZodIssues(first, path);
       return [{ code: 'invalid', path, message: issue.message }];
     }
+    case 'invalid_key': {
+      const inner = issue.issues[0]?.message ?? issue.message;
+      return [{ code: 'invalid-key', path, message: `${inner}; got ${show(input)}` }];
+    }
     default: {
       const got = input === undefined || issue.message.includes('got ') ? '' : `; got ${show(input)}`;
       return [{ code: issue.code.replaceAll('_', '-'), path, message: `${issue.message}${got}` }];

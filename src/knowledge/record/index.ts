@@ -6,7 +6,7 @@
 export type { RecordPaths } from './record-paths.js';
 export { defaultRecordPaths } from './record-paths.js';
 export type { ProcedureRead } from './read-procedure.js';
-export { readProcedure, loadProcedure } from './read-procedure.js';
+export { readProcedure, loadProcedure, treatiesWithProcedure } from './read-procedure.js';
 export type { RecordRead } from './read-record.js';
 export { readRecord } from './read-record.js';
 export type { LoadOutcome, LoadedCase, RecordLoadReport } from './load-record.js';

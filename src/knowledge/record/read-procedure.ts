@@ -3,7 +3,7 @@
  * Reads the `procedure:` block of a treaty file (`<treatiesDir>/<treaty>.yaml`) and validates it with
  * `procedureSchema`. Only that key is read, so this works before the rest of the treaty loader does.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fromZodIssues, procedureSchema, type Procedure } from '../../domain/casefile/index.js';
 import { CasusError, type Issue } from '../../domain/errors.js';
@@ -42,4 +42,14 @@ export function loadProcedure(treaty: string, treatiesDir: string): Procedure {
   throw new CasusError('invalid-input', `the procedure of treaty "${treaty}" is invalid (${read.issues.length} issue(s))`, {
     issues: read.issues,
   });
+}
+
+/** Ids of the treaties whose file declares a valid procedure, sorted. */
+export function treatiesWithProcedure(treatiesDir: string): string[] {
+  if (!existsSync(treatiesDir)) return [];
+  return readdirSync(treatiesDir)
+    .filter((n) => n.endsWith('.yaml'))
+    .map((n) => n.slice(0, -'.yaml'.length))
+    .filter((t) => readProcedure(t, treatiesDir).kind === 'procedure')
+    .sort();
 }

@@ -1,0 +1,95 @@
+/**
+ * @module reliability.command
+ * `casus reliability [--treaty T] [--json]`: per alliance and per case — triggered (under which
+ * readings), applied, decided, delivered, latencies, and a one-line verdict.
+ */
+import { Command, Option } from 'commander';
+import {
+  computeReliability,
+  replayCaseOrThrow,
+  type AllianceReliability,
+  type AssessIncident,
+  type CaseFile,
+  type CaseOrigin,
+  type Procedure,
+  type ReliabilityReport,
+} from '../domain/casefile/index.js';
+import { defaultRecordPaths, loadProcedure } from '../knowledge/record/index.js';
+import { listCaseLogs } from '../storage/index.js';
+import { runCommand } from './run-command.js';
+import { renderTable } from './text-table.js';
+import { withDatabase } from './with-database.js';
+
+const days = (n: number | undefined | null) => (n === undefined || n === null ? '—' : `+${n}`);
+
+/** The text form of one alliance's section. */
+export function renderAlliance(a: AllianceReliability): string {
+  const m = a.medianDays;
+  const head =
+    `${a.treaty}: ${a.cases} case${a.cases === 1 ? '' : 's'}; ` +
+    `triggered ${a.triggered === null ? '? (assessment unavailable)' : a.triggered}, applied ${a.applied}, decided ${a.decided}, ` +
+    `mission ${a.missions}, assistance ${a.assistance}; median days after incident: ` +
+    `application ${days(m.application)}, decision ${days(m.decision)}, delivery ${days(m.delivery)}`;
+  const rows = a.caseReports.map((c) => [
+    c.incidentDate,
+    c.id,
+    c.compliance.applied ? 'yes' : 'no',
+    c.compliance.decisions.at(-1)?.outcome ?? '—',
+    c.compliance.delivered,
+    days(c.latencies.afterIncident.application),
+    days(c.latencies.afterIncident.decision),
+    days(c.latencies.afterIncident.delivery),
+    c.verdict,
+  ]);
+  const table = renderTable(['incident', 'case', 'applied', 'decided', 'delivered', 'app', 'dec', 'del', 'verdict'], rows);
+  return `${head}\n${table
+    .split('\n')
+    .map((l) => `  ${l}`)
+    .join('\n')}`;
+}
+
+/** The text form of the whole report. */
+export function renderReliability(report: ReliabilityReport): string {
+  const parts = report.alliances.map(renderAlliance);
+  if (report.assessment === 'unavailable')
+    parts.push('assessment unavailable: "triggered" is not computed in this build (no assessment engine wired in).');
+  parts.push('app/dec/del: days from the incident to the application, first decision and first delivery (mission or assistance).');
+  return parts.join('\n\n');
+}
+
+/**
+ * `casus reliability`. Pass `assess` (the assessment engine) to fill in "triggered"; without it the
+ * output says "assessment unavailable" rather than guess.
+ * @example reliabilityCommand({ assess: (incident) => assess(incident, knowledge) })
+ */
+export function reliabilityCommand(options: { readonly assess?: AssessIncident } = {}): Command {
+  return new Command('reliability')
+    .description(
+      'How alliances honoured their obligations in the recorded cases: per alliance and per case, whether an\n' +
+        'obligation was triggered (under which readings), whether the beneficiary applied, what was decided\n' +
+        'and delivered, how many days each step took, and a one-line verdict.',
+    )
+    .option('--treaty <id>', 'only this treaty (csto, nato, ...)')
+    .addOption(new Option('--origin <origin>', 'which case files').choices(['record', 'user', 'all']).default('record'))
+    .option('--json', 'print the report as JSON')
+    .addHelpText('after', '\nExamples:\n  $ casus reliability\n  $ casus reliability --treaty csto --json')
+    .action(
+      runCommand(async (opts: { treaty?: string; origin: CaseOrigin | 'all'; json?: boolean }) => {
+        const report = await withDatabase(async (db) => {
+          const logs = await listCaseLogs(db, { treaty: opts.treaty, origin: opts.origin === 'all' ? undefined : opts.origin });
+          const { treatiesDir } = defaultRecordPaths();
+          const procedures = new Map<string, Procedure>();
+          const procedureOf = (treaty: string) => {
+            const known = procedures.get(treaty);
+            if (known) return known;
+            const loaded = loadProcedure(treaty, treatiesDir);
+            procedures.set(treaty, loaded);
+            return loaded;
+          };
+          const files: CaseFile[] = logs.map((log) => replayCaseOrThrow(log, procedureOf(log.treaty)));
+          return computeReliability(files, { assess: options.assess });
+        });
+        process.stdout.write(opts.json ? `${JSON.stringify(report, null, 2)}\n` : `${renderReliability(report)}\n`);
+      }),
+    );
+}
