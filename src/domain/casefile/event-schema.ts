@@ -8,7 +8,7 @@ import { isIsoDate } from '../dates/index.js';
 import { isPolityId } from '../polity/index.js';
 import type { Issue } from '../errors.js';
 import { ASSISTANCE_KINDS, EVENT_TYPES, OUTCOMES, POSITIONS, type CaseEvent } from './case-event.js';
-import { fromZodIssues } from './zod-issues.js';
+import { closest, fromZodIssues } from './zod-issues.js';
 
 /** `YYYY-MM-DD`, a real calendar date. */
 export const isoDateSchema = z
@@ -83,10 +83,12 @@ const eventSchemas = [
 
 /** Any case-file event; the `type` picks the shape. */
 export const caseEventSchema = z.discriminatedUnion('type', eventSchemas, {
-  error: (issue) =>
-    issue.code === 'invalid_union'
-      ? `expected an event type, one of ${EVENT_TYPES.join(', ')}; got ${JSON.stringify(issue.input)}`
-      : undefined,
+  error: (issue) => {
+    if (issue.code !== 'invalid_union') return undefined;
+    const type = (issue.input as { type?: unknown } | null)?.type;
+    const hint = typeof type === 'string' ? closest(type, EVENT_TYPES) : undefined;
+    return `expected an event type, one of ${EVENT_TYPES.join(', ')}; got ${JSON.stringify(type) ?? 'nothing'}${hint ? ` (did you mean "${hint}"?)` : ''}`;
+  },
 });
 
 /** Where an event comes from: the shipped record must cite; a user may instead explain in a note. */

@@ -68,7 +68,7 @@ export function checkRecordCase(
     issues.push({
       code: 'missing',
       path: ['treaty'],
-      message: `treaty "${file.treaty}" declares no procedure: add a procedure: block to data/treaties/${file.treaty}.yaml`,
+      message: `treaty "${expected.treaty ?? file.treaty}" declares no procedure: add a procedure: block to data/treaties/${expected.treaty ?? file.treaty}.yaml`,
     });
   if (issues.length > 0 || !incident.ok || procedure === undefined) return { ok: false, issues };
   const log: CaseLog = {

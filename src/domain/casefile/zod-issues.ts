@@ -53,7 +53,8 @@ function convert(issue: z.core.$ZodIssue, prefix: readonly (string | number)[]):
       // A discriminated union whose discriminator matched nothing: report it on the discriminator.
       if ((issue as { note?: string }).note === 'No matching discriminator') {
         const discriminator = (issue as { discriminator?: string }).discriminator ?? 'type';
-        return [{ code: 'invalid-value', path: [...path, discriminator], message: issue.message }];
+        const at = path.at(-1) === discriminator ? path : [...path, discriminator];
+        return [{ code: 'invalid-value', path: at, message: issue.message }];
       }
       const first = issue.errors[0];
       if (first && issue.errors.every((branch) => branch.length > 0))

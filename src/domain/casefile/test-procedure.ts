@@ -1,0 +1,41 @@
+/**
+ * @module test-procedure
+ * A small procedure and case header for unit tests (the same table as the fixture treaty file in
+ * test/fixtures/record/data/treaties/csto.yaml). Not exported from the folder's index.
+ */
+import type { CaseHeader } from './case-file.js';
+import { procedureSchema, type Procedure } from './procedure-schema.js';
+
+export const TEST_PROCEDURE: Procedure = procedureSchema.parse({
+  initial: 'recorded',
+  states: {
+    recorded: { label: 'Incident recorded' },
+    applied: { label: 'Application lodged' },
+    consulting: { label: 'Consultations under way' },
+    decided: { label: 'Decision taken' },
+    mission: { label: 'Mission on the ground' },
+    assisting: { label: 'Assistance being provided' },
+    withdrawn: { label: 'Assistance withdrawn' },
+    closed: { label: 'Closed', final: true },
+  },
+  transitions: [
+    { from: 'recorded', on: 'incident-recorded', to: 'recorded' },
+    { from: 'recorded', on: 'application-lodged', to: 'applied' },
+    { from: ['recorded', 'applied', 'consulting', 'decided'], on: 'consultations-convened', to: 'consulting' },
+    { from: ['applied', 'consulting', 'decided', 'mission'], on: 'decision-taken', to: 'decided' },
+    { from: ['decided', 'mission'], on: 'mission-dispatched', to: 'mission' },
+    { from: ['decided', 'mission', 'assisting'], on: 'assistance-provided', to: 'assisting' },
+    { from: 'assisting', on: 'assistance-withdrawn', to: 'withdrawn' },
+    { from: ['applied', 'consulting', 'decided'], on: 'application-withdrawn', to: 'closed' },
+    { from: ['recorded', 'applied', 'consulting', 'decided', 'mission', 'withdrawn'], on: 'closed', to: 'closed' },
+  ],
+  source: { title: 'Fixture procedure', url: 'https://example.org/procedure' },
+});
+
+export const TEST_HEADER: CaseHeader = {
+  id: 'test-case',
+  treaty: 'csto',
+  title: 'Test case',
+  incident: { date: '2022-09-13', at: [39.84, 45.67], attacker: 'AZE', target: 'ARM', kind: 'armed-attack', against: 'territory' },
+  origin: 'user',
+};
