@@ -17,6 +17,8 @@ export function startWorker(script: string, args: readonly string[], env: Readon
   delete clean.CASUS_DB;
   return spawn(process.execPath, ['--import', 'tsx', workerPath(script), ...args], {
     env: { ...clean, ...env },
+    // `--import tsx` resolves tsx from the working directory: run from the package root.
+    cwd: fileURLToPath(new URL('../../', import.meta.url)),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
 }
