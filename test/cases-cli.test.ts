@@ -11,7 +11,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 const ROOT = resolve(import.meta.dirname, '..');
 const dir = mkdtempSync(join(tmpdir(), 'casus-cli-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-const env = { ...process.env, CASUS_DB: join(dir, 'casus.db'), CASUS_DATA: join(ROOT, 'test/fixtures/record/data') };
+const env: NodeJS.ProcessEnv = { ...process.env, CASUS_DB: join(dir, 'casus.db'), CASUS_DATA: join(ROOT, 'test/fixtures/record/data') };
 delete env.DATABASE_URL;
 
 function casus(...args: string[]) {
@@ -74,5 +74,13 @@ describe('casus cases', () => {
     const r = casus('reliability', '--treaty', 'csto');
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/^csto: 4 cases; triggered \? \(assessment unavailable\), applied 3, decided 3, mission 1, assistance 1/);
+  });
+});
+
+describe('casus usage errors', () => {
+  it('exits 2 for a value outside an option\'s choices, naming the option', () => {
+    const r = casus('cases', 'append', 'x', '--expect-version', '1', '--type', 'decision-taken', '--outcome', 'mision');
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/--outcome <outcome>' argument 'mision' is invalid/);
   });
 });

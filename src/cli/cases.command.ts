@@ -22,6 +22,7 @@ import { CasusError, formatIssue, formatPath, invalidInput, type Issue } from '.
 import { defaultRecordPaths, loadProcedure, readProcedure, treatiesWithProcedure } from '../knowledge/record/index.js';
 import { appendEvent, createCaseFile, findCaseLog, listCaseLogs } from '../storage/index.js';
 import { caseFileJson, renderCaseFile } from './render-case.js';
+import { withProgramDefaults } from './command-defaults.js';
 import { runCommand } from './run-command.js';
 import { renderTable } from './text-table.js';
 import { withDatabase } from './with-database.js';
@@ -362,7 +363,8 @@ Examples:
  * @example casus cases list --treaty csto
  */
 export function casesCommand(): Command {
-  return new Command('cases')
+  return withProgramDefaults(
+    new Command('cases')
     .description('Case files: the procedure after an incident as an append-only, dated, sourced log.')
     .addCommand(listCommand())
     .addCommand(showCommand())
@@ -378,5 +380,6 @@ Examples:
   $ casus cases list --treaty csto
   $ casus cases show csto-2022-armenia
   $ casus cases show csto-2022-armenia --json`,
-    );
+    ),
+  );
 }

@@ -7,6 +7,7 @@ import { Command } from 'commander';
 import { CasusError, formatIssue } from '../domain/errors.js';
 import { defaultRecordPaths, loadRecordIntoDatabase, readRecord } from '../knowledge/record/index.js';
 import { databaseInfo } from '../storage/index.js';
+import { withProgramDefaults } from './command-defaults.js';
 import { runCommand } from './run-command.js';
 import { renderTable } from './text-table.js';
 import { withDatabase } from './with-database.js';
@@ -72,8 +73,10 @@ function listCommand(): Command {
  * @example casus record load
  */
 export function recordCommand(): Command {
-  return new Command('record')
+  return withProgramDefaults(
+    new Command('record')
     .description('The shipped historical record of alliance cases (data/record/).')
     .addCommand(loadCommand())
-    .addCommand(listCommand());
+    .addCommand(listCommand()),
+  );
 }

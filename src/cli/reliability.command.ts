@@ -16,6 +16,7 @@ import {
 } from '../domain/casefile/index.js';
 import { defaultRecordPaths, loadProcedure } from '../knowledge/record/index.js';
 import { listCaseLogs } from '../storage/index.js';
+import { withProgramDefaults } from './command-defaults.js';
 import { runCommand } from './run-command.js';
 import { renderTable } from './text-table.js';
 import { withDatabase } from './with-database.js';
@@ -63,7 +64,8 @@ export function renderReliability(report: ReliabilityReport): string {
  * @example reliabilityCommand({ assess: (incident) => assess(incident, knowledge) })
  */
 export function reliabilityCommand(options: { readonly assess?: AssessIncident } = {}): Command {
-  return new Command('reliability')
+  return withProgramDefaults(
+    new Command('reliability')
     .description(
       'How alliances honoured their obligations in the recorded cases: per alliance and per case, whether an\n' +
         'obligation was triggered (under which readings), whether the beneficiary applied, what was decided\n' +
@@ -91,5 +93,6 @@ export function reliabilityCommand(options: { readonly assess?: AssessIncident }
         });
         process.stdout.write(opts.json ? `${JSON.stringify(report, null, 2)}\n` : `${renderReliability(report)}\n`);
       }),
-    );
+    ),
+  );
 }
