@@ -158,11 +158,16 @@ export function runStorageContract(contract: StorageContract): void {
         withDb(async ({ db, env }) => {
           await createCaseFile(db, newCase('c5'), procedure);
           const [workers, each] = [4, 12];
+          const startAt = String(Date.now() + 4000);
           const outputs = await Promise.all(
-            Array.from({ length: workers }, (_, w) => runWorker('append-worker.ts', ['c5', String(each), `w${w}`], { ...env, CASUS_DATA: FIXTURE_DATA })),
+            Array.from({ length: workers }, (_, w) =>
+              runWorker('append-worker.ts', ['c5', String(each), `w${w}`], { ...env, CASUS_DATA: FIXTURE_DATA, CASUS_WORKER_START_AT: startAt }),
+            ),
           );
           const reports = outputs.map((o) => JSON.parse(o.trim().split('\n').at(-1)!) as { appended: number; retries: number });
           expect(reports.reduce((n, r) => n + r.appended, 0)).toBe(workers * each);
+          const retries = reports.reduce((n, r) => n + r.retries, 0);
+          console.log(`${contract.name}: ${workers} processes appended ${workers * each} events with ${retries} conflict retries`);
           const log = await findCaseLog(db, 'c5');
           expect(log.events).toHaveLength(1 + workers * each);
           const bodies = log.events.flatMap((e) => (e.type === 'consultations-convened' ? [e.body] : []));

@@ -11,6 +11,9 @@ import { appendEvent, findCaseLog, openDatabase } from '../../src/storage/index.
 
 const [caseId = '', countText = '0', worker = 'worker'] = process.argv.slice(2);
 const db = await openDatabase(process.env);
+// Start barrier: every worker begins at the same instant, so that they really race.
+const startAt = Number(process.env.CASUS_WORKER_START_AT ?? 0);
+if (startAt > Date.now()) await new Promise((r) => setTimeout(r, startAt - Date.now()));
 let appended = 0;
 let retries = 0;
 try {
