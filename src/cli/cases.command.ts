@@ -16,6 +16,7 @@ import {
   parseCaseIncident,
   replayCaseOrThrow,
   stateLabel,
+  type AssessIncident,
   type CaseOrigin,
 } from '../domain/casefile/index.js';
 import { CasusError, formatIssue, formatPath, invalidInput, type Issue } from '../domain/errors.js';
@@ -113,7 +114,7 @@ function listCommand(): Command {
             return replayCaseOrThrow(log, p);
           });
           if (opts.json) {
-            process.stdout.write(`${JSON.stringify(files.map(caseFileJson), null, 2)}\n`);
+            process.stdout.write(`${JSON.stringify(files.map((f) => caseFileJson(f)), null, 2)}\n`);
             return;
           }
           if (files.length === 0) {
@@ -127,7 +128,7 @@ function listCommand(): Command {
     );
 }
 
-function showCommand(): Command {
+function showCommand(assess?: AssessIncident): Command {
   return new Command('show')
     .description('Show one case file: incident, events with sources, state, allowed next events, latencies, verdict.')
     .argument('<id>', 'case file id (see "casus cases list")')
@@ -137,7 +138,7 @@ function showCommand(): Command {
         await withDatabase(async (db) => {
           const log = await findCaseLog(db, id);
           const file = replayCaseOrThrow(log, loadProcedure(log.treaty, defaultRecordPaths().treatiesDir));
-          process.stdout.write(opts.json ? `${JSON.stringify(caseFileJson(file), null, 2)}\n` : `${renderCaseFile(file)}\n`);
+          process.stdout.write(opts.json ? `${JSON.stringify(caseFileJson(file, assess), null, 2)}\n` : `${renderCaseFile(file, assess)}\n`);
         });
       }),
     );
@@ -359,15 +360,16 @@ Examples:
 }
 
 /**
- * `casus cases`: manage case files.
- * @example casus cases list --treaty csto
+ * `casus cases`: manage case files. Pass `assess` (the assessment engine) so that `show` also says
+ * whether the recorded incident triggers the treaty, and under which readings.
+ * @example casesCommand({ assess: (incident) => assess(incident, knowledge) })
  */
-export function casesCommand(): Command {
+export function casesCommand(options: { readonly assess?: AssessIncident } = {}): Command {
   return withProgramDefaults(
     new Command('cases')
     .description('Case files: the procedure after an incident as an append-only, dated, sourced log.')
     .addCommand(listCommand())
-    .addCommand(showCommand())
+    .addCommand(showCommand(options.assess))
     .addCommand(newCommand())
     .addCommand(appendCommand())
     .addHelpText(

@@ -6,9 +6,12 @@ import {
   allowedEvents,
   caseCompliance,
   caseLatencies,
+  caseReliability,
   caseVerdict,
   caseVersion,
   stateLabel,
+  type AssessIncident,
+  type TriggeredSummary,
   type CaseEvent,
   type CaseFile,
   type Source,
@@ -16,8 +19,11 @@ import {
 import { renderTable } from './text-table.js';
 
 /** The JSON form of a case file: the log plus everything derived from it. */
-export function caseFileJson(file: CaseFile): Record<string, unknown> {
+export function caseFileJson(file: CaseFile, assess?: AssessIncident): Record<string, unknown> {
   const { procedure, state, events, ...header } = file;
+  const triggered: TriggeredSummary = assess
+    ? caseReliability(file, assess).triggered
+    : { available: false, reason: 'assessment unavailable' };
   return {
     ...header,
     version: caseVersion(file),
@@ -28,7 +34,8 @@ export function caseFileJson(file: CaseFile): Record<string, unknown> {
     events,
     latencies: caseLatencies(file),
     compliance: caseCompliance(file),
-    verdict: caseVerdict(file),
+    triggered,
+    verdict: caseVerdict(file, triggered.available ? triggered.summary : undefined),
   };
 }
 
@@ -63,7 +70,8 @@ export function describeEvent(e: CaseEvent): string {
 }
 
 /** The text shown by `casus cases show`. */
-export function renderCaseFile(file: CaseFile): string {
+export function renderCaseFile(file: CaseFile, assess?: AssessIncident): string {
+  const triggered = assess ? caseReliability(file, assess).triggered : undefined;
   const i = file.incident;
   const l = caseLatencies(file);
   const allowed = allowedEvents(file.procedure, file.state);
@@ -91,7 +99,8 @@ export function renderCaseFile(file: CaseFile): string {
       .join('\n'),
     '',
     `  latencies ${l.steps.length > 0 ? l.steps.map((s) => `${s.from}→${s.to} ${s.days}d`).join(' · ') : 'none yet'}`,
-    `  verdict   ${caseVerdict(file)}`,
+    `  assessed  ${triggered === undefined ? 'assessment unavailable' : triggered.available ? triggered.summary : triggered.reason}`,
+    `  verdict   ${caseVerdict(file, triggered?.available ? triggered.summary : undefined)}`,
   ];
   for (const e of file.events) if (e.note && e.type !== 'incident-recorded' && e.type !== 'assistance-withdrawn') lines.push(`  note (${e.type}, ${e.date}): ${e.note}`);
   if (sources.length > 0) {
