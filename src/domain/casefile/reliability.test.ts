@@ -5,7 +5,7 @@ import { caseLatencies } from './case-latencies.js';
 import { caseVerdict } from './case-verdict.js';
 import { openCaseFile, type CaseFile } from './case-file.js';
 import { computeReliability, describeReadings, type AssessIncident } from './reliability.js';
-import { TEST_HEADER, TEST_PROCEDURE } from './test-procedure.js';
+import { TEST_HEADER, TEST_PROCEDURE } from '../../../test/support/casefile-fixtures.js';
 import { transition } from './transition.js';
 
 const src = [{ title: 'T', url: 'https://example.org' }];

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { EVENT_TYPES, type CaseEvent, type EventType } from './case-event.js';
 import { openCaseFile, type CaseFile } from './case-file.js';
 import { allowedEvents, nextState } from './procedure-schema.js';
-import { TEST_HEADER, TEST_PROCEDURE } from './test-procedure.js';
+import { TEST_HEADER, TEST_PROCEDURE } from '../../../test/support/casefile-fixtures.js';
 import { replayCase, transition } from './transition.js';
 
 const src = [{ title: 'T', url: 'https://example.org' }];

@@ -1,10 +1,9 @@
 /**
- * @module test-procedure
- * A small procedure and case header for unit tests (the same table as the fixture treaty file in
- * test/fixtures/record/data/treaties/csto.yaml). Not exported from the folder's index.
+ * @module casefile-fixtures
+ * A small procedure and case header for the case-file unit tests (the same table as the fixture file
+ * test/fixtures/record/data/treaties/csto.yaml).
  */
-import type { CaseHeader } from './case-file.js';
-import { procedureSchema, type Procedure } from './procedure-schema.js';
+import { procedureSchema, type CaseHeader, type Procedure } from '../../src/domain/casefile/index.js';
 
 export const TEST_PROCEDURE: Procedure = procedureSchema.parse({
   initial: 'recorded',
