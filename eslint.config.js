@@ -36,6 +36,7 @@ export default tseslint.config(
     },
   },
   { files: ['**/*.js'], ...tseslint.configs.disableTypeChecked },
+  { files: ['bin/**/*.js', '*.config.js', '.ci/**/*.js'], languageOptions: { globals: { process: 'readonly', URL: 'readonly', console: 'readonly' } } },
   layer('domain', ['storage', 'importers', 'api', 'cli', 'web']),
   layer('storage', ['importers', 'api', 'cli', 'web']),
   layer('importers', ['api', 'cli', 'web']),

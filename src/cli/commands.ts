@@ -3,6 +3,12 @@
  * The list of `casus` subcommands, in the order `--help` shows them.
  */
 import type { Command } from 'commander';
+import { assessCommand } from './assess.command.js';
+import { locateCommand } from './locate.command.js';
+import { checkCommand } from './check.command.js';
+import { casesCommand } from './cases.command.js';
+import { recordCommand } from './record.command.js';
+import { reliabilityCommand } from './reliability.command.js';
 
 /** Factories for every subcommand. */
-export const COMMANDS: readonly (() => Command)[] = [];
+export const COMMANDS: readonly (() => Command)[] = [assessCommand, locateCommand, checkCommand, casesCommand, recordCommand, () => reliabilityCommand()];

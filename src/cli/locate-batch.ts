@@ -1,0 +1,99 @@
+/**
+ * @module locate-batch
+ * `casus locate --input`: every row of a CSV located, answers in input order. The whole input is
+ * validated before anything is written, so a bad row leaves no half-written output.
+ */
+import { readFileSync, renameSync, openSync, writeSync, closeSync, rmSync } from 'node:fs';
+import { CasusError, type Issue } from '../domain/errors.js';
+import { isIsoDate, today } from '../domain/dates/index.js';
+import { locate, type Location } from '../domain/territory/index.js';
+import { loadKnowledge } from '../knowledge/index.js';
+import { progressBar } from './progress.js';
+
+interface BatchOptions {
+  readonly input: string;
+  readonly output: string | undefined;
+  readonly date: string | undefined;
+  readonly json: boolean;
+}
+
+interface Row {
+  readonly lat: number;
+  readonly lon: number;
+  readonly date: string;
+}
+
+/** Parses `lat,lon[,date]` rows; returns every bad row as an issue naming its line. */
+export function parseRows(text: string, defaultDate: string, file: string): { rows: Row[]; issues: Issue[] } {
+  const rows: Row[] = [];
+  const issues: Issue[] = [];
+  const lines = text.split(/\r?\n/);
+  lines.forEach((raw, i) => {
+    const line = raw.trim();
+    if (line === '' || line.startsWith('#')) return;
+    const cells = line.split(',').map((c) => c.trim().replace(/^"|"$/g, ''));
+    if (i === 0 && !Number.isFinite(Number(cells[0]))) return; // header
+    const at = { file, line: i + 1, column: 1 };
+    const lat = Number(cells[0]);
+    const lon = Number(cells[1]);
+    const date = cells[2] && cells[2] !== '' ? cells[2] : defaultDate;
+    if (cells.length < 2 || !Number.isFinite(lat) || !Number.isFinite(lon) || cells[0] === '' || cells[1] === '')
+      issues.push({ code: 'invalid-input', path: ['row', i + 1], message: `expected lat,lon[,date]; got "${line}"`, at });
+    else if (lat < -90 || lat > 90 || lon < -180 || lon > 180)
+      issues.push({ code: 'invalid-input', path: ['row', i + 1], message: `lat must be within [-90, 90] and lon within [-180, 180]; got ${lat},${lon}`, at });
+    else if (!isIsoDate(date) || date < '1945-01-01')
+      issues.push({ code: 'invalid-input', path: ['row', i + 1, 'date'], message: `expected a date YYYY-MM-DD on or after 1945-01-01; got "${date}"`, at });
+    else rows.push({ lat, lon, date });
+  });
+  return { rows, issues };
+}
+
+const join = (xs: readonly string[]) => xs.join('|');
+
+function csvLine(r: Row, l: Location): string {
+  const delimited = l.undetermined.includes('delimited') ? 'unknown' : join(l.delimited);
+  return `${r.lat},${r.lon},${r.date},${join(l.recognized)},${join(l.administered)},${join(l.claimed)},${delimited},${join(l.regions)},${join(l.overlays)}\n`;
+}
+
+/** Runs a batch locate. */
+export function locateBatch(opts: BatchOptions): void {
+  const name = opts.input === '-' ? 'stdin' : opts.input;
+  let text: string;
+  try {
+    text = readFileSync(opts.input === '-' ? 0 : opts.input, 'utf8');
+  } catch (error) {
+    throw new CasusError('invalid-input', `--input: cannot read ${name}: ${(error as Error).message}`);
+  }
+  const { rows, issues } = parseRows(text, opts.date ?? today(), name);
+  if (issues.length > 0)
+    throw new CasusError('invalid-input', `--input: ${issues.length} bad row(s) in ${name}; nothing was written (first: line ${issues[0]!.at!.line}: ${issues[0]!.message})`, { issues: issues.slice(0, 20) });
+  const map = loadKnowledge().map;
+  const tmp = opts.output === undefined ? undefined : `${opts.output}.partial-${process.pid}`;
+  const fd = tmp === undefined ? 1 : openSync(tmp, 'w');
+  const bar = progressBar('locating', rows.length);
+  try {
+    let chunk = opts.json ? '' : 'lat,lon,date,recognized,administered,claimed,delimited,regions,overlays\n';
+    for (let i = 0; i < rows.length; i++) {
+      const r = rows[i]!;
+      const l = locate(map, r.lat, r.lon, r.date);
+      chunk += opts.json ? JSON.stringify({ at: [r.lat, r.lon], date: r.date, ...l }) + '\n' : csvLine(r, l);
+      if (chunk.length > 1 << 16) {
+        writeSync(fd, chunk);
+        chunk = '';
+        bar.update(i + 1);
+      }
+    }
+    writeSync(fd, chunk);
+    bar.update(rows.length);
+  } catch (error) {
+    if (tmp !== undefined) rmSync(tmp, { force: true });
+    throw error;
+  } finally {
+    bar.stop();
+    if (tmp !== undefined) closeSync(fd);
+  }
+  if (tmp !== undefined && opts.output !== undefined) {
+    renameSync(tmp, opts.output);
+    process.stderr.write(`casus: located ${rows.length} point(s) → ${opts.output}\n`);
+  }
+}

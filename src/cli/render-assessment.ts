@@ -1,0 +1,59 @@
+/**
+ * @module render-assessment
+ * The readable form of an assessment: the answer first, then each finding's conditions as a tree
+ * with ✓ ✗ ?, the words of the article each comes from, and where readings disagree.
+ */
+import type { Assessment, Finding } from '../domain/assessment/index.js';
+import type { Treaty } from '../domain/treaty/index.js';
+
+const MARK = { true: '✓', false: '✗', unknown: '?' } as const;
+const STATUS = { triggered: 'TRIGGERED', 'not-triggered': 'not triggered', undetermined: 'UNDETERMINED' } as const;
+
+/** Renders `a` for a terminal. */
+export function renderAssessment(a: Assessment, treaties: readonly Treaty[]): string {
+  const out: string[] = [];
+  const i = a.incident;
+  const where = i.at ? `at ${i.at[0]},${i.at[1]}` : 'at an unknown location';
+  out.push(`${i.kind} by ${i.attacker ?? 'an unknown attacker'} against ${i.target ?? 'an unknown target'} (${i.against}) ${where} on ${i.date}`);
+  if (a.location) {
+    const l = a.location;
+    const list = (xs: readonly string[]) => (xs.length ? xs.join(', ') : '—');
+    out.push(
+      `  location: recognized ${list(l.recognized)} · administered ${list(l.administered)} · claimed ${list(l.claimed)} · delimited ${l.undetermined.includes('delimited') ? 'unknown' : list(l.delimited)} · regions ${list(l.regions)}`,
+    );
+    for (const note of l.notes) out.push(`  note: ${note}`);
+  }
+  out.push('');
+  out.push('Answer:');
+  for (const s of a.summary) {
+    const t = treaties.find((x) => x.id === s.treaty);
+    const name = `${t?.short ?? s.treaty} ${s.provision}`;
+    const byReading = Object.entries(s.statuses).map(([r, st]) => `${r}: ${STATUS[st]}`).join(' · ');
+    out.push(`  ${name.padEnd(14)} ${byReading}`);
+    if (s.readingsDisagree) out.push(`  ${''.padEnd(14)} ↳ the readings disagree; the treaty's default reading is ${s.defaultReading}`);
+  }
+  for (const s of a.summary) {
+    const t = treaties.find((x) => x.id === s.treaty);
+    const findings = a.findings.filter((f) => f.treaty === s.treaty && f.provision === s.provision);
+    out.push('');
+    const provision = t?.provisions.find((p) => p.id === s.provision);
+    out.push(`${t?.short ?? s.treaty} Article ${provision?.article ?? s.provision} — ${provision?.title ?? ''}`.trimEnd());
+    for (const f of findings) out.push(...renderFinding(f));
+  }
+  return out.join('\n') + '\n';
+}
+
+function renderFinding(f: Finding): string[] {
+  const lines = [`  [${f.reading}${f.defaultReading ? ', default' : ''}] ${STATUS[f.status]} — ${f.version.label}`];
+  f.conditions.forEach((c, k) => {
+    const last = k === f.conditions.length - 1;
+    lines.push(`    ${last ? '└─' : '├─'} ${MARK[c.result]} ${c.id}: ${c.reason}`);
+    if (c.words) lines.push(`    ${last ? '  ' : '│ '}     “${c.words}” (${c.cites.file}:${c.cites.line})`);
+  });
+  if (f.status !== 'not-triggered') {
+    if (f.beneficiary) lines.push(`    beneficiary ${f.beneficiary}; obliged ${f.obliged.length ? f.obliged.join(', ') : 'none'}`);
+    if (f.prerequisites.length) lines.push(`    still open: ${f.prerequisites.join('; ')}`);
+  }
+  for (const n of f.notes) lines.push(`    note: ${n}`);
+  return lines;
+}

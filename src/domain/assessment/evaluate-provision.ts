@@ -1,0 +1,145 @@
+/**
+ * @module evaluate-provision
+ * Evaluates one provision of one treaty under one reading, condition by condition, in three-valued
+ * (Kleene) logic: any false condition → not-triggered; otherwise any unknown → undetermined.
+ */
+import { valueAt } from '../dates/index.js';
+import type { Condition, PartiesOn, Provision, Treaty } from '../treaty/index.js';
+import type { Reading } from '../territory/index.js';
+import type { ConditionResult, Finding, FindingStatus, Truth } from './finding.js';
+import type { Incident } from './incident.js';
+
+/** What a condition sees besides the incident: one reading's territory (absent if unknown) and regions. */
+export interface ReadingFacts {
+  readonly reading: Reading;
+  readonly territory: readonly string[] | undefined;
+  readonly regions: readonly string[] | undefined;
+  /** Why `territory` is absent, for the reason line. */
+  readonly territoryUnknownBecause?: string;
+}
+
+/** The incident's fields as a CEL map (absent facts absent; fatalities as a CEL int). */
+export function incidentContext(incident: Incident): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const key of ['date', 'attacker', 'target', 'kind', 'against', 'flag'] as const) {
+    const v = incident[key];
+    if (v !== undefined) out[key] = v;
+  }
+  if (incident.fatalities !== undefined) out.fatalities = BigInt(incident.fatalities);
+  return out;
+}
+
+/**
+ * Assesses `provision` for `incident` under one reading.
+ * @example evaluateProvision(csto, art4, incident, ctx, facts, parties).status // 'triggered'
+ */
+export function evaluateProvision(
+  treaty: Treaty,
+  provision: Provision,
+  incident: Incident,
+  incidentCtx: Record<string, unknown>,
+  facts: ReadingFacts,
+  parties: PartiesOn,
+): Finding {
+  const base = {
+    treaty: treaty.id,
+    provision: provision.id,
+    reading: facts.reading,
+    defaultReading: provision.defaultReading === facts.reading,
+  };
+  const found = valueAt(provision.versions, incident.date);
+  if (found.kind === 'not-in-force') {
+    const first = provision.versions.reduce((a, v) => (v.from < a ? v.from : a), '9999-12-31');
+    const reason = found.after
+      ? `no text of ${treaty.short} Article ${provision.article} is in force on ${incident.date} (its first text applies from ${first})`
+      : `no text of ${treaty.short} Article ${provision.article} is in force on ${incident.date}`;
+    return {
+      ...base,
+      status: 'not-triggered',
+      beneficiary: null,
+      obliged: [],
+      prerequisites: [],
+      conditions: [{ id: 'in-force', result: 'false', reason, words: '', cites: { file: treaty.file, line: 1 } }],
+      version: { label: 'none in force', from: first, to: null },
+      notes: [],
+    };
+  }
+  const version = found.value;
+  const context: Record<string, unknown> = { incident: incidentCtx, reading: facts.reading, parties: parties.parties };
+  if (facts.territory !== undefined) context.territory = facts.territory;
+  if (facts.regions !== undefined) context.regions = facts.regions;
+  const fill = placeholderFiller(incident, facts);
+
+  const conditions = version.conditions.map((c) => evaluateCondition(c, context, fill, facts));
+  const status = kleeneAnd(conditions.map((c) => c.result));
+  const target = incident.target;
+  const beneficiary = target !== undefined && parties.parties.includes(target) ? target : null;
+  const obliged =
+    version.obliges === 'none' || beneficiary === null
+      ? []
+      : version.obliges === 'all-parties'
+        ? parties.parties
+        : parties.parties.filter((p) => p !== beneficiary);
+  const notes: string[] = [];
+  for (const p of parties.frozen)
+    notes.push(`${p}'s participation is frozen on ${incident.date}; a frozen party is still a party to the treaty`);
+  return {
+    ...base,
+    status,
+    beneficiary,
+    obliged: status === 'not-triggered' ? [] : obliged,
+    prerequisites: status === 'not-triggered' ? [] : version.prerequisites.map(fill),
+    conditions,
+    version: { label: version.label ?? `text from ${version.from}`, from: version.from, to: version.to ?? null },
+    notes,
+  };
+}
+
+function evaluateCondition(c: Condition, context: Record<string, unknown>, fill: (s: string) => string, facts: ReadingFacts): ConditionResult {
+  const cites = { file: c.at.file, line: c.at.line };
+  const unknown = (missing: string[], detail?: string): ConditionResult => ({
+    id: c.id,
+    result: 'unknown',
+    reason: fill(c.reasons.unknown) + (detail ? ` (${detail})` : ''),
+    words: c.words,
+    cites,
+    ...(missing.length > 0 ? { missing } : {}),
+  });
+  try {
+    if (c.evaluateUnknownIf && c.evaluateUnknownIf(context) === true) return unknown([]);
+    const value = c.evaluate(context) === true;
+    return { id: c.id, result: value ? 'true' : 'false', reason: fill(value ? c.reasons.true : c.reasons.false), words: c.words, cites };
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    const key = /No such key: (\w+)/.exec(message)?.[1];
+    if (key) return unknown([`incident.${key}`], `the incident's ${key} is not known`);
+    const variable = /Unknown variable: (\w+)/.exec(message)?.[1];
+    if (variable === 'territory')
+      return unknown(['territory'], facts.territoryUnknownBecause ?? `no answer under the ${facts.reading} reading`);
+    if (variable === 'regions') return unknown(['regions'], 'the location is not known');
+    return unknown([], `could not be evaluated: ${message.split('\n')[0]}`);
+  }
+}
+
+/** Kleene conjunction of condition results, as a finding status. */
+export function kleeneAnd(results: readonly Truth[]): FindingStatus {
+  if (results.includes('false')) return 'not-triggered';
+  if (results.includes('unknown')) return 'undetermined';
+  return 'triggered';
+}
+
+function placeholderFiller(incident: Incident, facts: ReadingFacts): (s: string) => string {
+  const values: Record<string, string> = {
+    attacker: incident.attacker ?? 'an unknown attacker',
+    target: incident.target ?? 'an unknown target',
+    kind: incident.kind,
+    against: incident.against,
+    flag: incident.flag ?? 'an unknown flag state',
+    reading: facts.reading,
+    territory: facts.territory === undefined ? 'unknown' : facts.territory.length === 0 ? 'no state' : facts.territory.join(', '),
+    regions: facts.regions === undefined ? 'unknown' : facts.regions.length === 0 ? 'no region' : facts.regions.join(', '),
+    date: incident.date,
+    fatalities: incident.fatalities === undefined ? 'unknown' : String(incident.fatalities),
+  };
+  return (s) => s.replace(/\{(\w+)\}/g, (m, k: string) => values[k] ?? m);
+}

@@ -1,0 +1,2 @@
+export type { Source } from './source.js';
+export { sourceSchema } from './source.js';

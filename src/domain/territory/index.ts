@@ -1,0 +1,10 @@
+export type { Reading } from './reading.js';
+export { READINGS, isReading } from './reading.js';
+export type { Location } from './location.js';
+export { territoryFor } from './location.js';
+export type { GeometrySpec } from './geometry-schema.js';
+export { geometrySchema } from './geometry-schema.js';
+export type { OverlayFile, RegionFile, BorderFile, SovereigntyFile } from './territory-schemas.js';
+export { overlaySchema, regionSchema, borderSchema, sovereigntySchema } from './territory-schemas.js';
+export type { BaseFeature, TerritoryInput, TerritoryMap } from './territory-map.js';
+export { buildTerritoryMap, locate } from './territory-map.js';
