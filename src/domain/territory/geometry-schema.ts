@@ -19,6 +19,10 @@ export const geometrySchema = z
     approximate: z.boolean(),
     errorKm: z.number().nonnegative().optional(),
     method: z.string().optional(),
+    landOnly: z
+      .boolean()
+      .optional()
+      .describe('overlays: apply only where the base layer has land (default true); false for islands the base layer lacks'),
     note: z.string().optional(),
   })
   .strict()

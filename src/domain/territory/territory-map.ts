@@ -46,6 +46,8 @@ interface OverlayArea {
   readonly overlay: OverlayFile;
   readonly periods: readonly OverlayFile['periods'][number][];
   readonly area: number;
+  /** Applies only where the base layer has land (lets curators draw coastlines loosely). */
+  readonly landOnly: boolean;
 }
 
 interface BorderLine {
@@ -107,7 +109,7 @@ export function buildTerritoryMap(input: TerritoryInput): TerritoryMap {
     for (const [g, periods] of groups) {
       if (!g) throw new Error(`overlay ${overlay.id}: a period has no geometry and the overlay has none`);
       const rings = ringsOf(g, `overlay ${overlay.id}`);
-      overlayAreas.push({ overlay, periods, area: ringSetArea(rings) });
+      overlayAreas.push({ overlay, periods, area: ringSetArea(rings), landOnly: g.landOnly ?? true });
       overlayFeatures.push({ rings });
     }
   }
@@ -191,9 +193,11 @@ export function locate(map: TerritoryMap, lat: number, lon: number, date: IsoDat
   let administered: readonly string[] = EMPTY;
   let claimed: readonly string[] = EMPTY;
 
+  const base = gridLookup(map.baseGrid, lon, lat);
   let winner: { area: number; period: OverlayFile['periods'][number] } | undefined;
   for (const k of gridLookupAll(map.overlayGrid, lon, lat)) {
     const a = map.overlayAreas[k]!;
+    if (a.landOnly && base < 0) continue;
     const period = a.periods.find((p) => covers(p, date));
     if (!period) continue;
     overlays.push(a.overlay.id);
@@ -208,7 +212,7 @@ export function locate(map: TerritoryMap, lat: number, lon: number, date: IsoDat
     claimed = sorted(winner.period.claimed);
     if (winner.period.note) notes.push(`${overlays[0]}: ${winner.period.note}`);
   } else {
-    const f = gridLookup(map.baseGrid, lon, lat);
+    const f = base;
     if (f >= 0) {
       const entry = map.baseSovereigns[f]?.find((e) => covers(e, date));
       const feature = map.base[f]!;
