@@ -3,10 +3,9 @@
  * `casus assess`: does this incident trigger any alliance provision, under which reading, and why.
  */
 import { Command } from 'commander';
-import { assess, ATTACKED_OBJECTS, INCIDENT_KINDS, type Incident } from '../domain/assessment/index.js';
+import { ATTACKED_OBJECTS, INCIDENT_KINDS, type Incident } from '../domain/assessment/index.js';
 import { invalidInput } from '../domain/errors.js';
-import { locate } from '../domain/territory/index.js';
-import { loadKnowledge } from '../knowledge/index.js';
+import { assessIncident, loadKnowledge } from '../knowledge/index.js';
 import { parseAt, parseChoice, parseDate, parsePolity, parseReadings } from './arguments.js';
 import { renderAssessment } from './render-assessment.js';
 import { runCommand } from './run-command.js';
@@ -61,8 +60,7 @@ Exit codes: 0 answered; 2 bad input (the message names the argument).`,
           if (!knowledge.treaties.some((t) => t.id === id))
             throw invalidInput('--treaty', `treaty ids from ${knowledge.treaties.map((t) => t.id).join(', ')}`, id);
         const readings = parseReadings(flags.reading);
-        const location = incident.at ? locate(knowledge.map, incident.at[0], incident.at[1], incident.date) : null;
-        const result = assess(incident, location, knowledge.treaties, { ...(treatyIds ? { treaties: treatyIds } : {}), readings });
+        const result = assessIncident(incident, { ...(treatyIds ? { treaties: treatyIds } : {}), readings }, knowledge);
         process.stdout.write(flags.json ? JSON.stringify(result) + '\n' : renderAssessment(result, knowledge.treaties));
       }),
     );

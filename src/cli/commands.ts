@@ -3,6 +3,7 @@
  * The list of `casus` subcommands, in the order `--help` shows them.
  */
 import type { Command } from 'commander';
+import { assessCaseIncident } from '../knowledge/index.js';
 import { assessCommand } from './assess.command.js';
 import { locateCommand } from './locate.command.js';
 import { checkCommand } from './check.command.js';
@@ -11,4 +12,11 @@ import { recordCommand } from './record.command.js';
 import { reliabilityCommand } from './reliability.command.js';
 
 /** Factories for every subcommand. */
-export const COMMANDS: readonly (() => Command)[] = [assessCommand, locateCommand, checkCommand, casesCommand, recordCommand, () => reliabilityCommand()];
+export const COMMANDS: readonly (() => Command)[] = [
+  assessCommand,
+  locateCommand,
+  checkCommand,
+  () => casesCommand({ assess: assessCaseIncident }),
+  recordCommand,
+  () => reliabilityCommand({ assess: assessCaseIncident }),
+];

@@ -4,3 +4,4 @@ export { dataDir, PACKAGE_ROOT } from './data-dir.js';
 export { loadBaseLayer } from './base-layer.js';
 export type { SourcePosition } from './yaml-file.js';
 export { parseYamlFile } from './yaml-file.js';
+export { assessIncident, assessCaseIncident } from './assess-incident.js';

@@ -23,6 +23,7 @@ import { compileTreaty, treatySchema, type Treaty } from '../domain/treaty/index
 import { dataDir, PACKAGE_ROOT } from './data-dir.js';
 import { loadBaseLayer } from './base-layer.js';
 import { parseYamlFile } from './yaml-file.js';
+import { readRecord } from './record/index.js';
 
 /** The loaded knowledge base. */
 export interface Knowledge {
@@ -118,7 +119,10 @@ export function checkKnowledge(root = dataDir()): KnowledgeCheck {
       issues.push({ code: 'invalid-reference', path: [], message: error instanceof Error ? error.message : String(error) });
     }
   }
-  return { files: parsed.files.map(display), issues };
+  const record = readRecord({ recordDir: join(root, 'record'), treatiesDir: join(root, 'treaties') });
+  issues.push(...record.issues);
+  const recordFiles = yamlFiles(join(root, 'record'));
+  return { files: [...parsed.files, ...recordFiles].map(display), issues };
 }
 
 let cached: { root: string; knowledge: Knowledge } | undefined;

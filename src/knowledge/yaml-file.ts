@@ -65,5 +65,7 @@ export function parseYamlFile<S extends z.ZodType>(text: string, file: string, s
 function describeZodIssue(i: z.core.$ZodIssue): string {
   if (i.code === 'unrecognized_keys') return `unknown key${i.keys.length > 1 ? 's' : ''} ${i.keys.map((k) => `"${k}"`).join(', ')}`;
   if (i.code === 'invalid_value') return `expected one of ${i.values.map(String).join(', ')}`;
+  if (i.code === 'invalid_type' && /received undefined$/.test(i.message)) return `missing: expected ${i.expected === 'object' ? 'a mapping' : i.expected}`;
+  if (i.code === 'invalid_type') return i.message.replace(/^Invalid input: /, '');
   return i.message;
 }

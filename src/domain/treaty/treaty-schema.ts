@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { isoDateSchema } from '../dates/index.js';
 import { isPolityId } from '../polity/index.js';
 import { sourceSchema } from '../sources/index.js';
+import { procedureSchema } from '../casefile/index.js';
 
 const polity = z.string().refine(isPolityId, {
   message: 'expected a polity id: ISO 3166-1 alpha-3 (ARM), XKX, non-state:<slug> or entity:<slug>',
@@ -86,7 +87,7 @@ export const treatySchema = z
     sources: z.array(sourceSchema).min(1),
     parties: z.array(z.object({ polity, name: z.string().optional(), periods: z.array(partyPeriodSchema).min(1), note: z.string().optional() }).strict()).min(1),
     provisions: z.array(provisionSchema).min(1),
-    procedure: z.unknown().optional(),
+    procedure: procedureSchema.optional().describe('the case-file procedure: which events may follow which (docs/case-files.md)'),
     notes: z.union([z.string(), z.array(z.string())]).optional(),
   })
   .strict();
