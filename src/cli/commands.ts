@@ -7,6 +7,7 @@ import { assessCaseIncident } from '../knowledge/index.js';
 import { assessCommand } from './assess.command.js';
 import { locateCommand } from './locate.command.js';
 import { checkCommand } from './check.command.js';
+import { zonesCommand } from './zones.command.js';
 import { casesCommand } from './cases.command.js';
 import { recordCommand } from './record.command.js';
 import { reliabilityCommand } from './reliability.command.js';
@@ -16,6 +17,7 @@ export const COMMANDS: readonly (() => Command)[] = [
   assessCommand,
   locateCommand,
   checkCommand,
+  zonesCommand,
   () => casesCommand({ assess: assessCaseIncident }),
   recordCommand,
   () => reliabilityCommand({ assess: assessCaseIncident }),

@@ -48,6 +48,7 @@ interface OverlayArea {
   readonly area: number;
   /** Applies only where the base layer has land (lets curators draw coastlines loosely). */
   readonly landOnly: boolean;
+  readonly rings: readonly Ring[];
 }
 
 interface BorderLine {
@@ -109,7 +110,7 @@ export function buildTerritoryMap(input: TerritoryInput): TerritoryMap {
     for (const [g, periods] of groups) {
       if (!g) throw new Error(`overlay ${overlay.id}: a period has no geometry and the overlay has none`);
       const rings = ringsOf(g, `overlay ${overlay.id}`);
-      overlayAreas.push({ overlay, periods, area: ringSetArea(rings), landOnly: g.landOnly ?? true });
+      overlayAreas.push({ overlay, periods, area: ringSetArea(rings), landOnly: g.landOnly ?? true, rings });
       overlayFeatures.push({ rings });
     }
   }

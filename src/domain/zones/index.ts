@@ -1,0 +1,2 @@
+export type { ZonesQuery, ZoneProperties, ZonesKnowledge } from './provision-zones.js';
+export { provisionZones } from './provision-zones.js';
