@@ -1,14 +1,13 @@
 /**
  * @module base-layer
- * The Natural Earth base features, read once per process.
+ * The Natural Earth base features and their point grid, read once per process.
  */
-import type { BaseFeature } from '../domain/territory/index.js';
-import { loadNaturalEarth } from './natural-earth.js';
+import { cachedBaseLayer, type BaseLayer } from './base-layer-cache.js';
 
-let features: readonly BaseFeature[] | undefined;
+let layer: BaseLayer | undefined;
 
-/** The base layer's features, sorted by name (stable across runs and input orders). */
-export function loadBaseLayer(): readonly BaseFeature[] {
-  features ??= loadNaturalEarth();
-  return features;
+/** The base layer (features sorted by name: stable across runs and input orders) with its grid. */
+export function loadBaseLayer(): BaseLayer {
+  layer ??= cachedBaseLayer();
+  return layer;
 }

@@ -114,7 +114,7 @@ export function checkKnowledge(root = dataDir()): KnowledgeCheck {
   const issues = [...parsed.issues];
   if (issues.length === 0) {
     try {
-      buildTerritoryMap({ base: loadBaseLayer(), sovereignty: parsed.sovereignty, overlays: parsed.overlays, regions: parsed.regions, borders: parsed.borders });
+      buildTerritoryMap({ base: loadBaseLayer().features, baseGrid: loadBaseLayer().grid, sovereignty: parsed.sovereignty, overlays: parsed.overlays, regions: parsed.regions, borders: parsed.borders });
     } catch (error) {
       issues.push({ code: 'invalid-reference', path: [], message: error instanceof Error ? error.message : String(error) });
     }
@@ -133,7 +133,7 @@ export function loadKnowledge(root = dataDir()): Knowledge {
   const parsed = parseAll(root);
   if (parsed.issues.length > 0)
     throw new CasusError('invalid-input', `the knowledge base under ${display(root)} has ${parsed.issues.length} problem(s); run "casus check"`, { issues: parsed.issues });
-  const map = buildTerritoryMap({ base: loadBaseLayer(), sovereignty: parsed.sovereignty, overlays: parsed.overlays, regions: parsed.regions, borders: parsed.borders });
+  const map = buildTerritoryMap({ base: loadBaseLayer().features, baseGrid: loadBaseLayer().grid, sovereignty: parsed.sovereignty, overlays: parsed.overlays, regions: parsed.regions, borders: parsed.borders });
   const knowledge = { treaties: parsed.treaties, map, files: parsed.files.length };
   cached = { root, knowledge };
   return knowledge;

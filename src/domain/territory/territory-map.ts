@@ -30,6 +30,8 @@ export interface BaseFeature {
 /** Everything the map is built from (already parsed and validated). */
 export interface TerritoryInput {
   readonly base: readonly BaseFeature[];
+  /** The base features' grid, if already built (e.g. read from a cache). */
+  readonly baseGrid?: PointGrid;
   readonly sovereignty: SovereigntyFile;
   readonly overlays: readonly OverlayFile[];
   readonly regions: readonly RegionFile[];
@@ -120,7 +122,7 @@ export function buildTerritoryMap(input: TerritoryInput): TerritoryMap {
 
   return {
     base: input.base,
-    baseGrid: buildPointGrid(input.base),
+    baseGrid: input.baseGrid ?? buildPointGrid(input.base),
     baseSovereigns,
     overlayAreas,
     overlayGrid: buildPointGrid(overlayFeatures, 0.5),
