@@ -22,8 +22,9 @@ export function runCommand<A extends unknown[]>(
 export function reportError(error: unknown): void {
   if (error instanceof CasusError) {
     process.stderr.write(`casus: ${error.message}\n`);
-    for (const issue of error.issues.length > 1 ? error.issues : [])
-      process.stderr.write(`  ${formatIssue(issue)}\n`);
+    const only = error.issues.length === 1 ? error.issues[0] : undefined;
+    const alreadySaid = only !== undefined && error.message.includes(only.message);
+    for (const issue of alreadySaid ? [] : error.issues) process.stderr.write(`  ${formatIssue(issue)}\n`);
     process.exitCode = EXIT_CODES[error.code];
     return;
   }
