@@ -128,7 +128,7 @@ function listCommand(): Command {
     );
 }
 
-function showCommand(assess?: AssessIncident): Command {
+function showCommand(assessWith?: () => AssessIncident | undefined): Command {
   return new Command('show')
     .description('Show one case file: incident, events with sources, state, allowed next events, latencies, verdict.')
     .argument('<id>', 'case file id (see "casus cases list")')
@@ -138,6 +138,7 @@ function showCommand(assess?: AssessIncident): Command {
         await withDatabase(async (db) => {
           const log = await findCaseLog(db, id);
           const file = replayCaseOrThrow(log, loadProcedure(log.treaty, defaultRecordPaths().treatiesDir));
+          const assess = assessWith?.();
           process.stdout.write(opts.json ? `${JSON.stringify(caseFileJson(file, assess), null, 2)}\n` : `${renderCaseFile(file, assess)}\n`);
         });
       }),
@@ -362,14 +363,14 @@ Examples:
 /**
  * `casus cases`: manage case files. Pass `assess` (the assessment engine) so that `show` also says
  * whether the recorded incident triggers the treaty, and under which readings.
- * @example casesCommand({ assess: (incident) => assess(incident, knowledge) })
+ * @example casesCommand({ assessWith: () => assessCaseIncident })
  */
-export function casesCommand(options: { readonly assess?: AssessIncident } = {}): Command {
+export function casesCommand(options: { readonly assessWith?: () => AssessIncident | undefined } = {}): Command {
   return withProgramDefaults(
     new Command('cases')
     .description('Case files: the procedure after an incident as an append-only, dated, sourced log.')
     .addCommand(listCommand())
-    .addCommand(showCommand(options.assess))
+    .addCommand(showCommand(options.assessWith))
     .addCommand(newCommand())
     .addCommand(appendCommand())
     .addHelpText(

@@ -3,7 +3,7 @@
  * The list of `casus` subcommands, in the order `--help` shows them.
  */
 import type { Command } from 'commander';
-import { assessCaseIncident } from '../knowledge/index.js';
+import { availableAssessment } from '../knowledge/index.js';
 import { assessCommand } from './assess.command.js';
 import { locateCommand } from './locate.command.js';
 import { checkCommand } from './check.command.js';
@@ -18,7 +18,7 @@ export const COMMANDS: readonly (() => Command)[] = [
   locateCommand,
   checkCommand,
   zonesCommand,
-  () => casesCommand({ assess: assessCaseIncident }),
+  () => casesCommand({ assessWith: availableAssessment }),
   recordCommand,
-  () => reliabilityCommand({ assess: assessCaseIncident }),
+  () => reliabilityCommand({ assessWith: availableAssessment }),
 ];

@@ -53,17 +53,17 @@ export function renderAlliance(a: AllianceReliability): string {
 export function renderReliability(report: ReliabilityReport): string {
   const parts = report.alliances.map(renderAlliance);
   if (report.assessment === 'unavailable')
-    parts.push('assessment unavailable: "triggered" is not computed in this build (no assessment engine wired in).');
+    parts.push('assessment unavailable: "triggered" is not computed (the knowledge base under data/ did not load: run "casus check").');
   parts.push('app/dec/del: days from the incident to the application, first decision and first delivery (mission or assistance).');
   return parts.join('\n\n');
 }
 
 /**
- * `casus reliability`. Pass `assess` (the assessment engine) to fill in "triggered"; without it the
+ * `casus reliability`. Pass `assessWith` (returns the assessment engine, or undefined when it cannot load) to fill in "triggered"; without it the
  * output says "assessment unavailable" rather than guess.
- * @example reliabilityCommand({ assess: (incident) => assess(incident, knowledge) })
+ * @example reliabilityCommand({ assessWith: () => assessCaseIncident })
  */
-export function reliabilityCommand(options: { readonly assess?: AssessIncident } = {}): Command {
+export function reliabilityCommand(options: { readonly assessWith?: () => AssessIncident | undefined } = {}): Command {
   return withProgramDefaults(
     new Command('reliability')
     .description(
@@ -89,7 +89,7 @@ export function reliabilityCommand(options: { readonly assess?: AssessIncident }
             return loaded;
           };
           const files: CaseFile[] = logs.map((log) => replayCaseOrThrow(log, procedureOf(log.treaty)));
-          return computeReliability(files, { assess: options.assess });
+          return computeReliability(files, { assess: options.assessWith?.() });
         });
         process.stdout.write(opts.json ? `${JSON.stringify(report, null, 2)}\n` : `${renderReliability(report)}\n`);
       }),

@@ -29,3 +29,16 @@ export const assessCaseIncident: AssessIncident = (incident: CaseIncident) =>
     ...(incident.flag !== undefined ? { flag: incident.flag } : {}),
     ...(incident.fatalities !== undefined ? { fatalities: incident.fatalities } : {}),
   });
+
+/**
+ * The assessment engine if the knowledge base loads, else undefined (the reliability view then says
+ * "assessment unavailable" instead of failing or guessing).
+ */
+export function availableAssessment(): AssessIncident | undefined {
+  try {
+    loadKnowledge();
+    return assessCaseIncident;
+  } catch {
+    return undefined;
+  }
+}

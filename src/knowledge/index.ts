@@ -6,4 +6,4 @@ export type { BaseLayer } from './base-layer-cache.js';
 export { buildBaseLayer, cachedBaseLayer, encodeBaseLayer, decodeBaseLayer, cacheDir } from './base-layer-cache.js';
 export type { SourcePosition } from './yaml-file.js';
 export { parseYamlFile } from './yaml-file.js';
-export { assessIncident, assessCaseIncident } from './assess-incident.js';
+export { assessIncident, assessCaseIncident, availableAssessment } from './assess-incident.js';
