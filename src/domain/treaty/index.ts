@@ -5,3 +5,4 @@ export { compileTreaty, treatyIssuesError, REASON_PLACEHOLDERS } from './check-t
 export type { PartiesOn } from './parties-on.js';
 export { partiesOn } from './parties-on.js';
 export { conditionEnvironment, INCIDENT_FIELDS } from './condition-context.js';
+export { treatyJsonSchema } from './treaty-json-schema.js';
