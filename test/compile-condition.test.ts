@@ -6,14 +6,15 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { compileCondition } from '../src/domain/treaty/compile-condition.js';
-import { conditionEnvironment } from '../src/domain/treaty/index.js';
+import { ConditionError, conditionEnvironment } from '../src/domain/treaty/index.js';
 import { loadKnowledge } from '../src/knowledge/index.js';
 
 const env = conditionEnvironment();
 type Ctx = Record<string, unknown>;
 const outcome = (f: (c: Ctx) => unknown, ctx: Ctx) => {
   try {
-    return { value: f(ctx) };
+    const value = f(ctx);
+    return value instanceof ConditionError ? { error: value.message.split('\n')[0] } : { value };
   } catch (error) {
     return { error: (error as Error).message.split('\n')[0] };
   }

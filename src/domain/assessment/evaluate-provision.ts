@@ -4,7 +4,7 @@
  * (Kleene) logic: any false condition → not-triggered; otherwise any unknown → undetermined.
  */
 import { valueAt } from '../dates/index.js';
-import type { Condition, PartiesOn, Provision, Treaty } from '../treaty/index.js';
+import { ConditionError, type Condition, type PartiesOn, type Provision, type Treaty } from '../treaty/index.js';
 import type { Reading } from '../territory/index.js';
 import type { ConditionResult, Finding, FindingStatus, Truth } from './finding.js';
 import type { Incident } from './incident.js';
@@ -41,12 +41,11 @@ export function evaluateProvision(
   facts: ReadingFacts,
   parties: PartiesOn,
 ): Finding {
-  const base = {
-    treaty: treaty.id,
-    provision: provision.id,
-    reading: facts.reading,
-    defaultReading: provision.defaultReading === facts.reading,
-  };
+  // Plain properties, not a spread: object spread in this hot path cost about 3x the whole evaluation.
+  const treatyId = treaty.id;
+  const provisionId = provision.id;
+  const reading = facts.reading;
+  const defaultReading = provision.defaultReading === facts.reading;
   const found = valueAt(provision.versions, incident.date);
   if (found.kind === 'not-in-force') {
     const first = provision.versions.reduce((a, v) => (v.from < a ? v.from : a), '9999-12-31');
@@ -54,7 +53,10 @@ export function evaluateProvision(
       ? `no text of ${treaty.short} Article ${provision.article} is in force on ${incident.date} (its first text applies from ${first})`
       : `no text of ${treaty.short} Article ${provision.article} is in force on ${incident.date}`;
     return {
-      ...base,
+      treaty: treatyId,
+      provision: provisionId,
+      reading,
+      defaultReading,
       status: 'not-triggered',
       beneficiary: null,
       obliged: [],
@@ -84,7 +86,10 @@ export function evaluateProvision(
   for (const p of parties.frozen)
     notes.push(`${p}'s participation is frozen on ${incident.date}; a frozen party is still a party to the treaty`);
   return {
-    ...base,
+    treaty: treatyId,
+    provision: provisionId,
+    reading,
+    defaultReading,
     status,
     beneficiary,
     obliged: status === 'not-triggered' ? [] : obliged,
@@ -105,12 +110,16 @@ function evaluateCondition(c: Condition, context: Record<string, unknown>, fill:
     cites,
     ...(missing.length > 0 ? { missing } : {}),
   });
-  try {
-    if (c.evaluateUnknownIf && c.evaluateUnknownIf(context) === true) return unknown([]);
-    const value = c.evaluate(context) === true;
-    return { id: c.id, result: value ? 'true' : 'false', reason: fill(value ? c.reasons.true : c.reasons.false), words: c.words, cites };
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
+  if (c.evaluateUnknownIf) {
+    const u = c.evaluateUnknownIf(context);
+    if (u === true) return unknown([]);
+    if (u instanceof ConditionError) return fromError(u.message);
+  }
+  const value = c.evaluate(context);
+  if (value instanceof ConditionError) return fromError(value.message);
+  return { id: c.id, result: value === true ? 'true' : 'false', reason: fill(value === true ? c.reasons.true : c.reasons.false), words: c.words, cites };
+
+  function fromError(message: string): ConditionResult {
     const key = /No such key: (\w+)/.exec(message)?.[1];
     if (key) return unknown([`incident.${key}`], `the incident's ${key} is not known`);
     const variable = /Unknown variable: (\w+)/.exec(message)?.[1];
@@ -141,5 +150,23 @@ function placeholderFiller(incident: Incident, facts: ReadingFacts): (s: string)
     date: incident.date,
     fatalities: incident.fatalities === undefined ? 'unknown' : String(incident.fatalities),
   };
-  return (s) => s.replace(/\{(\w+)\}/g, (m, k: string) => values[k] ?? m);
+  return (s) => {
+    const parts = templateParts(s);
+    if (parts.length === 1) return parts[0]!;
+    let out = '';
+    for (let i = 0; i < parts.length; i++) out += i % 2 === 0 ? parts[i] : (values[parts[i]!] ?? `{${parts[i]}}`);
+    return out;
+  };
+}
+
+const templates = new Map<string, readonly string[]>();
+
+/** A reason template split once into literal text (even indexes) and placeholder names (odd). */
+function templateParts(s: string): readonly string[] {
+  let parts = templates.get(s);
+  if (!parts) {
+    parts = s.split(/\{(\w+)\}/);
+    templates.set(s, parts);
+  }
+  return parts;
 }

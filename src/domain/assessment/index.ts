@@ -5,3 +5,5 @@ export type { ReadingFacts } from './evaluate-provision.js';
 export { evaluateProvision, incidentContext, kleeneAnd } from './evaluate-provision.js';
 export type { Assessment, AssessOptions, ProvisionSummary } from './assess.js';
 export { assess } from './assess.js';
+export type { StatusPlan } from './assess-statuses.js';
+export { planStatuses, assessStatuses, STATUS_CODES } from './assess-statuses.js';

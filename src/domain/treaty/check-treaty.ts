@@ -5,7 +5,7 @@
  */
 import { CasusError, type Issue } from '../errors.js';
 import { overlappingPeriods } from '../dates/index.js';
-import { compileCondition } from './compile-condition.js';
+import { compileCondition, ConditionError } from './compile-condition.js';
 import { conditionEnvironment } from './condition-context.js';
 import type { TreatyFile } from './treaty-schema.js';
 import type { Condition, FilePosition, Provision, Treaty } from './treaty.js';
@@ -85,7 +85,13 @@ function compile(
       issue(path, 'invalid-condition', `${where}: expected a CEL expression of type bool; got type ${checked.type}`, { expected: 'bool', received: String(checked.type) });
       return undefined;
     }
-    const slow = (ctx: object): unknown => parsed(ctx);
+    const slow = (ctx: object): unknown => {
+      try {
+        return parsed(ctx);
+      } catch (error) {
+        return new ConditionError(error instanceof Error ? error.message : String(error));
+      }
+    };
     const fast = compileCondition(parsed.ast, slow);
     return fast ? (ctx: object) => fast(ctx as Readonly<Record<string, unknown>>) : slow;
   } catch (error) {

@@ -4,16 +4,21 @@
  * into plain JavaScript closures, for the small subset treaty conditions use (literals, variables,
  * field selection, comparisons, `in`, `&&`, `||`, `!`, `?:`, list literals, `size`, `has`, `isState`).
  * An expression outside the subset is not compiled and cel-js evaluates it. Errors follow CEL: `&&`
- * and `||` absorb an error when the other side decides, and an error that reaches the top is thrown
+ * and `||` absorb an error when the other side decides, and an error that reaches the top comes back
  * with cel-js's own message ("No such key: flag", "Unknown variable: territory"), so callers cannot
  * tell the two apart — a property test (test/compile-condition.test.ts) checks exactly that.
  */
 import { isState } from '../polity/index.js';
 
-/** A CEL error travelling as a value (cheaper than throwing through every node). */
-class CelError {
+/**
+ * A CEL error as a value: compiled conditions return it instead of throwing, because building an
+ * Error (its stack trace) costs microseconds and missing facts are common in bulk runs.
+ */
+export class ConditionError {
   constructor(readonly message: string) {}
 }
+const CelError = ConditionError;
+type CelError = ConditionError;
 
 type Value = unknown;
 type Node = (ctx: Readonly<Record<string, unknown>>) => Value;
@@ -29,8 +34,8 @@ const hasOwn = (o: object, k: string) => Object.prototype.hasOwnProperty.call(o,
 class Unsupported extends Error {}
 
 /**
- * Compiles a cel-js syntax tree to a closure with the same results, or returns undefined when the
- * tree uses anything outside the subset. Values outside the subset met at run time (a dynamically
+ * Compiles a cel-js syntax tree to a closure with the same results (a CEL error comes back as a
+ * ConditionError value), or returns undefined when the tree uses anything outside the subset. Values outside the subset met at run time (a dynamically
  * typed comparison, say) are handed to `fallback`, cel-js itself.
  */
 export function compileCondition(
@@ -52,7 +57,6 @@ export function compileCondition(
       if (error instanceof Unsupported) return fallback(ctx);
       throw error;
     }
-    if (v instanceof CelError) throw new Error(v.message);
     return v;
   };
 }

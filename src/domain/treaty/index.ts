@@ -6,3 +6,4 @@ export type { PartiesOn } from './parties-on.js';
 export { partiesOn } from './parties-on.js';
 export { conditionEnvironment, INCIDENT_FIELDS } from './condition-context.js';
 export { treatyJsonSchema } from './treaty-json-schema.js';
+export { ConditionError } from './compile-condition.js';

@@ -17,6 +17,21 @@ export interface PartiesOn {
  * @example partiesOn(nato, '2003-06-01').parties.includes('EST') === false
  */
 export function partiesOn(treaty: Treaty, date: IsoDate): PartiesOn {
+  // Pure in (treaty, date), and bulk runs ask the same few thousand dates again and again.
+  let byDate = memo.get(treaty);
+  if (!byDate) memo.set(treaty, (byDate = new Map<IsoDate, PartiesOn>()));
+  let answer = byDate.get(date);
+  if (!answer) {
+    if (byDate.size >= 100_000) byDate.clear();
+    answer = computePartiesOn(treaty, date);
+    byDate.set(date, answer);
+  }
+  return answer;
+}
+
+const memo = new WeakMap<Treaty, Map<IsoDate, PartiesOn>>();
+
+function computePartiesOn(treaty: Treaty, date: IsoDate): PartiesOn {
   const parties: string[] = [];
   const frozen: string[] = [];
   const suspended: string[] = [];
@@ -27,5 +42,5 @@ export function partiesOn(treaty: Treaty, date: IsoDate): PartiesOn {
     else parties.push(p.polity);
     if (period.status === 'frozen') frozen.push(p.polity);
   }
-  return { parties: parties.sort(), frozen: frozen.sort(), suspended: suspended.sort() };
+  return Object.freeze({ parties: Object.freeze(parties.sort()), frozen: Object.freeze(frozen.sort()), suspended: Object.freeze(suspended.sort()) });
 }

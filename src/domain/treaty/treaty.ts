@@ -12,7 +12,7 @@ export interface FilePosition {
   readonly column: number;
 }
 
-/** A compiled condition: `evaluate` throws on a missing fact, which the evaluator reads as unknown. */
+/** A compiled condition: `evaluate` returns a ConditionError (not throws) on a missing fact, which the evaluator reads as unknown. */
 export interface Condition extends ConditionFile {
   readonly evaluate: (context: object) => unknown;
   readonly evaluateUnknownIf?: (context: object) => unknown;

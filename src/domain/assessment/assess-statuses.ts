@@ -1,0 +1,89 @@
+/**
+ * @module assess-statuses
+ * The bulk path: only the status of every treaty × provision × reading, written into a byte array,
+ * with no explanation built (no reasons, no finding objects). Same conditions, same Kleene logic and
+ * the same answers as `assess` — a property test holds the two together — at a fraction of the
+ * allocation, for runs over millions of events; explain the interesting ones with `assess` after.
+ */
+import { covers } from '../dates/index.js';
+import { ConditionError, partiesOn, type Provision, type Treaty } from '../treaty/index.js';
+import { READINGS, territoryFor, type Location, type Reading } from '../territory/index.js';
+import { incidentContext } from './evaluate-provision.js';
+import type { FindingStatus } from './finding.js';
+import type { Incident } from './incident.js';
+
+/** Status codes in the output array. */
+export const STATUS_CODES: readonly FindingStatus[] = ['not-triggered', 'undetermined', 'triggered'];
+const NOT_TRIGGERED = 0;
+const UNDETERMINED = 1;
+const TRIGGERED = 2;
+
+/** What a bulk run evaluates, in output order: one slot per treaty × provision × reading. */
+export interface StatusPlan {
+  readonly slots: readonly { readonly treaty: string; readonly provision: string; readonly reading: Reading }[];
+  readonly treaties: readonly { readonly treaty: Treaty; readonly provisions: readonly Provision[] }[];
+  readonly readings: readonly Reading[];
+}
+
+/** Plans a bulk run over `treaties` (all provisions except `scope` ones) and `readings`. */
+export function planStatuses(treaties: readonly Treaty[], readings: readonly Reading[] = READINGS): StatusPlan {
+  const selected = treaties.map((treaty) => ({ treaty, provisions: treaty.provisions.filter((p) => p.kind !== 'scope') }));
+  const slots = selected.flatMap(({ treaty, provisions }) => provisions.flatMap((p) => readings.map((reading) => ({ treaty: treaty.id, provision: p.id, reading }))));
+  return { slots, treaties: selected, readings };
+}
+
+/**
+ * Writes one status code per slot of `plan` into `out` (from `offset`) and returns how many are
+ * triggered.
+ * @example assessStatuses(plan, incident, location, new Uint8Array(plan.slots.length))
+ */
+export function assessStatuses(plan: StatusPlan, incident: Incident, location: Location | null, out: Uint8Array, offset = 0): number {
+  const incidentCtx = incidentContext(incident);
+  const date = incident.date;
+  let k = offset;
+  let triggered = 0;
+  for (const { treaty, provisions } of plan.treaties) {
+    const parties = partiesOn(treaty, date).parties;
+    for (const provision of provisions) {
+      let version;
+      for (const v of provision.versions)
+        if (covers(v, date)) {
+          version = v;
+          break;
+        }
+      for (const reading of plan.readings) {
+        if (!version) {
+          out[k++] = NOT_TRIGGERED;
+          continue;
+        }
+        const territory = location ? territoryFor(location, reading) : undefined;
+        const context: Record<string, unknown> =
+          location === null
+            ? { incident: incidentCtx, reading, parties }
+            : territory === undefined
+              ? { incident: incidentCtx, reading, parties, regions: location.regions }
+              : { incident: incidentCtx, reading, parties, regions: location.regions, territory };
+        let status = TRIGGERED;
+        for (const c of version.conditions) {
+          if (c.evaluateUnknownIf) {
+            const u = c.evaluateUnknownIf(context);
+            if (u === true || u instanceof ConditionError) {
+              status = UNDETERMINED;
+              continue;
+            }
+          }
+          const value = c.evaluate(context);
+          if (value === true) continue;
+          if (value instanceof ConditionError) status = UNDETERMINED;
+          else {
+            status = NOT_TRIGGERED;
+            break;
+          }
+        }
+        if (status === TRIGGERED) triggered++;
+        out[k++] = status;
+      }
+    }
+  }
+  return triggered;
+}

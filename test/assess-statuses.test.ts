@@ -1,0 +1,46 @@
+/**
+ * The bulk path (assessStatuses: statuses only) gives exactly the statuses of the explained path
+ * (assess), for random incidents — with facts missing, at sea, near undelimited borders, at any date.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { ATTACKED_OBJECTS, INCIDENT_KINDS, STATUS_CODES, assess, assessStatuses, planStatuses, type Incident } from '../src/domain/assessment/index.js';
+import { locate } from '../src/domain/territory/index.js';
+import { loadKnowledge } from '../src/knowledge/index.js';
+
+const PLACES: [number, number][] = [
+  [40.93, 45.42], [39.815, 46.752], [40.2186, 45.9283], [39.8408, 45.67], [44.9521, 34.1024], [59.437, 24.7536],
+  [21.3069, -157.8583], [25.7435, 123.4735], [40.7115, -74.0134], [55.7558, 37.6173], [41.01, 28.98], [35.0, 18.0],
+];
+const polity = fc.constantFrom('ARM', 'AZE', 'RUS', 'UKR', 'USA', 'EST', 'JPN', 'CHN', 'TUR', 'KAZ', 'non-state:al-qaeda', 'entity:artsakh');
+const incident: fc.Arbitrary<Incident> = fc.record(
+  {
+    date: fc.integer({ min: Date.UTC(1949, 0, 1), max: Date.UTC(2026, 11, 31) }).map((t) => new Date(t).toISOString().slice(0, 10)),
+    at: fc.oneof(fc.constantFrom(...PLACES), fc.tuple(fc.double({ min: -89, max: 89, noNaN: true }), fc.double({ min: -179, max: 179, noNaN: true }))),
+    attacker: polity,
+    target: polity,
+    kind: fc.constantFrom(...INCIDENT_KINDS),
+    against: fc.constantFrom(...ATTACKED_OBJECTS),
+    flag: polity,
+  },
+  { requiredKeys: ['date', 'kind', 'against'] },
+);
+
+describe('assessStatuses', () => {
+  it('agrees with assess on every treaty × provision × reading', () => {
+    const { map, treaties } = loadKnowledge();
+    const plan = planStatuses(treaties);
+    const out = new Uint8Array(plan.slots.length);
+    fc.assert(
+      fc.property(incident, (i) => {
+        const location = i.at ? locate(map, i.at[0], i.at[1], i.date) : null;
+        assessStatuses(plan, i, location, out);
+        const full = assess(i, location, treaties).findings;
+        expect(plan.slots.map((s, k) => `${s.treaty}/${s.provision}/${s.reading}=${STATUS_CODES[out[k]!]}`)).toEqual(
+          full.map((f) => `${f.treaty}/${f.provision}/${f.reading}=${f.status}`),
+        );
+      }),
+      { numRuns: 2000, seed: 5 },
+    );
+  });
+});
