@@ -111,7 +111,7 @@ describe('NATO', () => {
     const { findings } = run({ date: '2024-06-01', target: 'EST' });
     const f = one(findings, 'nato', 'art-5', 'recognized');
     expect(f.status).toBe('undetermined');
-    expect(f.conditions.flatMap((c) => c.missing ?? [])).toEqual(expect.arrayContaining(['territory']));
+    expect(f.conditions.flatMap((c) => c.missing ?? [])).toEqual(expect.arrayContaining(['location']));
   });
 });
 

@@ -123,6 +123,8 @@ function evaluateCondition(c: Condition, context: Record<string, unknown>, fill:
     const key = /No such key: (\w+)/.exec(message)?.[1];
     if (key) return unknown([`incident.${key}`], `the incident's ${key} is not known`);
     const variable = /Unknown variable: (\w+)/.exec(message)?.[1];
+    if ((variable === 'territory' || variable === 'regions') && facts.territory === undefined && facts.regions === undefined)
+      return unknown(['location'], 'the incident has no location');
     if (variable === 'territory')
       return unknown(['territory'], facts.territoryUnknownBecause ?? `no answer under the ${facts.reading} reading`);
     if (variable === 'regions') return unknown(['regions'], 'the location is not known');
