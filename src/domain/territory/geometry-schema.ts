@@ -31,6 +31,19 @@ export const geometrySchema = z
       ctx.addIssue({ code: 'custom', message: 'expected either naturalEarth or type + coordinates' });
     if (g.approximate && g.errorKm === undefined)
       ctx.addIssue({ code: 'custom', path: ['errorKm'], message: 'approximate geometry must state errorKm' });
+    if (g.coordinates !== undefined && g.type !== undefined) {
+      // A Polygon is a list of rings (positions nest three deep), a MultiPolygon a list of them (four deep).
+      const depth = (x: unknown): number => (Array.isArray(x) ? 1 + depth(x[0]) : 0);
+      const expected = g.type === 'Polygon' ? 3 : 4;
+      if (depth(g.coordinates) !== expected) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['coordinates'],
+          message: `a ${g.type} nests its positions ${expected} arrays deep (${g.type === 'Polygon' ? '[[[lon, lat], ...]]' : '[[[[lon, lat], ...]]]'}); got ${depth(g.coordinates)}`,
+        });
+        return;
+      }
+    }
     if (g.coordinates !== undefined) {
       const polygons = (g.type === 'Polygon' ? [g.coordinates] : g.coordinates) as number[][][][];
       polygons.forEach((poly, i) =>
