@@ -1,24 +1,42 @@
 /**
  * @module commands
- * The list of `casus` subcommands, in the order `--help` shows them.
+ * The `casus` subcommands, in the order `--help` shows them. Each is loaded on demand, so that a
+ * quick `casus locate` does not pay for the database drivers that `casus cases` needs.
  */
 import type { Command } from 'commander';
-import { availableAssessment } from '../knowledge/index.js';
-import { assessCommand } from './assess.command.js';
-import { locateCommand } from './locate.command.js';
-import { checkCommand } from './check.command.js';
-import { zonesCommand } from './zones.command.js';
-import { casesCommand } from './cases.command.js';
-import { recordCommand } from './record.command.js';
-import { reliabilityCommand } from './reliability.command.js';
 
-/** Factories for every subcommand. */
-export const COMMANDS: readonly (() => Command)[] = [
-  assessCommand,
-  locateCommand,
-  checkCommand,
-  zonesCommand,
-  () => casesCommand({ assessWith: availableAssessment }),
-  recordCommand,
-  () => reliabilityCommand({ assessWith: availableAssessment }),
+/** A subcommand: its name and a loader for its factory. */
+export interface CommandEntry {
+  readonly name: string;
+  readonly load: () => Promise<() => Command>;
+}
+
+/** Every subcommand. */
+export const COMMANDS: readonly CommandEntry[] = [
+  { name: 'assess', load: async () => (await import('./assess.command.js')).assessCommand },
+  { name: 'locate', load: async () => (await import('./locate.command.js')).locateCommand },
+  { name: 'check', load: async () => (await import('./check.command.js')).checkCommand },
+  { name: 'zones', load: async () => (await import('./zones.command.js')).zonesCommand },
+  {
+    name: 'cases',
+    load: async () => {
+      const [{ casesCommand }, { availableAssessment }] = await Promise.all([import('./cases.command.js'), import('../knowledge/index.js')]);
+      return () => casesCommand({ assessWith: availableAssessment });
+    },
+  },
+  { name: 'record', load: async () => (await import('./record.command.js')).recordCommand },
+  {
+    name: 'reliability',
+    load: async () => {
+      const [{ reliabilityCommand }, { availableAssessment }] = await Promise.all([import('./reliability.command.js'), import('../knowledge/index.js')]);
+      return () => reliabilityCommand({ assessWith: availableAssessment });
+    },
+  },
 ];
+
+/** The factories to register for these arguments: only the named command when there is one. */
+export async function commandsFor(argv: readonly string[]): Promise<(() => Command)[]> {
+  const named = COMMANDS.find((c) => c.name === argv[0]);
+  const wanted = named ? [named] : COMMANDS;
+  return Promise.all(wanted.map((c) => c.load()));
+}

@@ -4,7 +4,7 @@
  */
 import { Command } from 'commander';
 import { reportError } from './run-command.js';
-import { COMMANDS } from './commands.js';
+import { commandsFor } from './commands.js';
 
 const program = new Command('casus')
   .description(
@@ -16,7 +16,7 @@ const program = new Command('casus')
   .configureOutput({ writeErr: (s) => process.stderr.write(s) })
   .exitOverride();
 
-for (const make of COMMANDS) program.addCommand(make());
+for (const make of await commandsFor(process.argv.slice(2))) program.addCommand(make());
 
 try {
   await program.parseAsync(process.argv);

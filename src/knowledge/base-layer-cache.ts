@@ -5,9 +5,10 @@
  * The file lives in `node_modules/.cache/casus/` (or CASUS_CACHE_DIR); it is keyed by the Natural Earth
  * file's size and mtime and by FORMAT, and a missing, stale or unreadable cache is simply rebuilt.
  */
+import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { buildPointGrid, type PointGrid } from '../domain/geo/index.js';
+import { buildPointGrid, type PointGrid, type Ring } from '../domain/geo/index.js';
 import type { BaseFeature } from '../domain/territory/index.js';
 import { PACKAGE_ROOT } from './data-dir.js';
 import { loadNaturalEarth, NATURAL_EARTH_FILE } from './natural-earth.js';
@@ -123,4 +124,33 @@ export function cachedBaseLayer(): BaseLayer {
     }
   }
   return layer;
+}
+
+/**
+ * buildPointGrid with the same file cache, keyed by a hash of the rings and the cell size: the
+ * overlay and region grids are rebuilt only when their geometry changes.
+ */
+export function cachedPointGrid(features: readonly { rings: readonly Ring[] }[], cellSize: number): PointGrid {
+  const hash = createHash('sha1');
+  hash.update(`v${FORMAT}:${cellSize}:${features.length}`);
+  for (const f of features) {
+    hash.update(`|${f.rings.length}`);
+    for (const r of f.rings) hash.update(new Uint8Array(r.buffer, r.byteOffset, r.byteLength));
+  }
+  const file = join(cacheDir(), `grid-${hash.digest('hex').slice(0, 20)}.bin`);
+  try {
+    return decodeBaseLayer(readFileSync(file)).grid;
+  } catch {
+    // Not cached yet.
+  }
+  const grid = buildPointGrid(features, cellSize);
+  try {
+    mkdirSync(cacheDir(), { recursive: true });
+    const tmp = `${file}.${process.pid}.tmp`;
+    writeFileSync(tmp, encodeBaseLayer({ features: [], grid }));
+    renameSync(tmp, file);
+  } catch {
+    // Read-only: fine, only slower.
+  }
+  return grid;
 }

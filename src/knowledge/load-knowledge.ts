@@ -22,8 +22,10 @@ import {
 import { compileTreaty, treatySchema, type Treaty } from '../domain/treaty/index.js';
 import { dataDir, PACKAGE_ROOT } from './data-dir.js';
 import { loadBaseLayer } from './base-layer.js';
+import { cachedPointGrid } from './base-layer-cache.js';
 import { parseYamlFile } from './yaml-file.js';
-import { readRecord } from './record/index.js';
+// Directly, not through record/index.ts: that door also opens the database loader (Kysely, pg).
+import { readRecord } from './record/read-record.js';
 
 /** The loaded knowledge base. */
 export interface Knowledge {
@@ -114,7 +116,7 @@ export function checkKnowledge(root = dataDir()): KnowledgeCheck {
   const issues = [...parsed.issues];
   if (issues.length === 0) {
     try {
-      buildTerritoryMap({ base: loadBaseLayer().features, baseGrid: loadBaseLayer().grid, sovereignty: parsed.sovereignty, overlays: parsed.overlays, regions: parsed.regions, borders: parsed.borders });
+      buildTerritoryMap({ base: loadBaseLayer().features, baseGrid: loadBaseLayer().grid, gridBuilder: cachedPointGrid, sovereignty: parsed.sovereignty, overlays: parsed.overlays, regions: parsed.regions, borders: parsed.borders });
     } catch (error) {
       issues.push({ code: 'invalid-reference', path: [], message: error instanceof Error ? error.message : String(error) });
     }
@@ -133,7 +135,7 @@ export function loadKnowledge(root = dataDir()): Knowledge {
   const parsed = parseAll(root);
   if (parsed.issues.length > 0)
     throw new CasusError('invalid-input', `the knowledge base under ${display(root)} has ${parsed.issues.length} problem(s); run "casus check"`, { issues: parsed.issues });
-  const map = buildTerritoryMap({ base: loadBaseLayer().features, baseGrid: loadBaseLayer().grid, sovereignty: parsed.sovereignty, overlays: parsed.overlays, regions: parsed.regions, borders: parsed.borders });
+  const map = buildTerritoryMap({ base: loadBaseLayer().features, baseGrid: loadBaseLayer().grid, gridBuilder: cachedPointGrid, sovereignty: parsed.sovereignty, overlays: parsed.overlays, regions: parsed.regions, borders: parsed.borders });
   const knowledge = { treaties: parsed.treaties, map, files: parsed.files.length };
   cached = { root, knowledge };
   return knowledge;

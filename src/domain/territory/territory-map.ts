@@ -32,6 +32,8 @@ export interface TerritoryInput {
   readonly base: readonly BaseFeature[];
   /** The base features' grid, if already built (e.g. read from a cache). */
   readonly baseGrid?: PointGrid;
+  /** Builds (or fetches from a cache) the grid of a feature list; default buildPointGrid. */
+  readonly gridBuilder?: (features: readonly { rings: readonly Ring[] }[], cellSize: number) => PointGrid;
   readonly sovereignty: SovereigntyFile;
   readonly overlays: readonly OverlayFile[];
   readonly regions: readonly RegionFile[];
@@ -120,14 +122,15 @@ export function buildTerritoryMap(input: TerritoryInput): TerritoryMap {
   const regionFeatures = input.regions.map((r) => ({ rings: ringsOf(r.geometry, `region ${r.id}`) }));
   const borders = input.borders.map((b) => borderLine(b, input.base, (g) => ringsOf(g, `border ${b.id}`)));
 
+  const grid = input.gridBuilder ?? buildPointGrid;
   return {
     base: input.base,
     baseGrid: input.baseGrid ?? buildPointGrid(input.base),
     baseSovereigns,
     overlayAreas,
-    overlayGrid: buildPointGrid(overlayFeatures, 0.5),
+    overlayGrid: grid(overlayFeatures, 0.5),
     regions: input.regions,
-    regionGrid: buildPointGrid(regionFeatures, 0.5),
+    regionGrid: grid(regionFeatures, 0.5),
     borders,
   };
 }
@@ -136,10 +139,22 @@ export function buildTerritoryMap(input: TerritoryInput): TerritoryMap {
 function borderLine(b: BorderFile, base: readonly BaseFeature[], ringsOf: (g: GeometrySpec) => readonly Ring[]): BorderLine {
   const [a, c] = b.between;
   const key = (x1: number, y1: number, x2: number, y2: number) => `${x1},${y1},${x2},${y2}`;
+  // Only edges near the other feature can be shared: skip the rest of large rings (Russia's) early.
+  let [cx0, cy0, cx1, cy1] = [Infinity, Infinity, -Infinity, -Infinity];
+  for (const f of base.filter((f) => f.code === c))
+    for (const r of f.rings)
+      for (let i = 0; i + 1 < r.length; i += 2) {
+        cx0 = Math.min(cx0, r[i]!);
+        cx1 = Math.max(cx1, r[i]!);
+        cy0 = Math.min(cy0, r[i + 1]!);
+        cy1 = Math.max(cy1, r[i + 1]!);
+      }
+  const near = (x: number, y: number) => x >= cx0 && x <= cx1 && y >= cy0 && y <= cy1;
   const seen = new Set<string>();
   for (const f of base.filter((f) => f.code === a))
     for (const r of f.rings)
-      for (let i = 0; i + 3 < r.length; i += 2) seen.add(key(r[i]!, r[i + 1]!, r[i + 2]!, r[i + 3]!));
+      for (let i = 0; i + 3 < r.length; i += 2)
+        if (near(r[i]!, r[i + 1]!)) seen.add(key(r[i]!, r[i + 1]!, r[i + 2]!, r[i + 3]!));
   const edges: number[] = [];
   for (const f of base.filter((f) => f.code === c))
     for (const r of f.rings)

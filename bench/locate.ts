@@ -1,0 +1,88 @@
+/**
+ * Locate throughput: which Natural Earth feature holds each of 1,000,000 fixed points (the base-layer
+ * grid), and the full `locate` (every reading, overlays, regions, borders), on one core and on all
+ * cores; then the same points through PostGIS (bench/postgis.ts), with the disagreements counted.
+ */
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import { gridLookup } from '../src/domain/geo/index.js';
+import { locate } from '../src/domain/territory/index.js';
+import { buildBaseLayer, loadBaseLayer, loadKnowledge } from '../src/knowledge/index.js';
+import { fixedPoints } from './points.js';
+
+const fmt = (n: number) => (n >= 1e6 ? `${(n / 1e6).toFixed(2)} M` : n >= 1e3 ? `${(n / 1e3).toFixed(1)} k` : n.toFixed(0));
+const mib = (b: number) => `${(b / 2 ** 20).toFixed(0)} MiB`;
+
+/** Best of `runs` timings of `fn`, in milliseconds. */
+function best(runs: number, fn: () => void): number {
+  let t = Infinity;
+  for (let k = 0; k < runs; k++) {
+    const s = performance.now();
+    fn();
+    t = Math.min(t, performance.now() - s);
+  }
+  return t;
+}
+
+/** Runs the workers over `points` (shared) and returns the slowest worker's busy time and the wall time. */
+async function parallel(mode: 'base' | 'locate', points: Float64Array, cores: number): Promise<{ busyMs: number; wallMs: number; assignment: Int32Array }> {
+  const shared = new SharedArrayBuffer(points.byteLength);
+  new Float64Array(shared).set(points);
+  const n = points.length / 2;
+  const assignment = new Int32Array(new SharedArrayBuffer(n * 4));
+  const per = Math.ceil(n / cores);
+  const started = performance.now();
+  const busy = await Promise.all(
+    Array.from({ length: cores }, (_, w) =>
+      new Promise<number>((resolve, reject) => {
+        const worker = new Worker(new URL('./ts-worker.mjs', import.meta.url), {
+          workerData: { module: new URL('./locate-worker.ts', import.meta.url).href, mode, points: shared, assignment: assignment.buffer, from: w * per, to: Math.min(n, (w + 1) * per) },
+        });
+        worker.once('message', (m: { busyMs: number }) => resolve(m.busyMs));
+        worker.once('error', reject);
+      }),
+    ),
+  );
+  return { busyMs: Math.max(...busy), wallMs: performance.now() - started, assignment };
+}
+
+/** Prints the locate figures. */
+export async function benchLocate(): Promise<void> {
+  const n = Number(process.env.CASUS_BENCH_POINTS ?? 1_000_000);
+  let t = performance.now();
+  buildBaseLayer();
+  console.log(`locate/load     build the base layer from world-atlas TopoJSON: ${(performance.now() - t).toFixed(0)} ms`);
+  t = performance.now();
+  const { features, grid } = loadBaseLayer();
+  console.log(`locate/load     read it from the cache: ${(performance.now() - t).toFixed(0)} ms`);
+  t = performance.now();
+  const { map } = loadKnowledge();
+  console.log(`locate/load     knowledge base (treaties, overlays, regions, borders) on top: ${(performance.now() - t).toFixed(0)} ms; heap ${mib(process.memoryUsage().heapUsed)}, RSS ${mib(process.memoryUsage().rss)}`);
+
+  const points = fixedPoints(grid, n);
+  const ours = new Int32Array(n);
+  const baseMs = best(3, () => {
+    for (let i = 0; i < n; i++) ours[i] = gridLookup(grid, points[2 * i]!, points[2 * i + 1]!);
+  });
+  console.log(`locate/base     1 core   ${fmt(n / (baseMs / 1000))} points/s  (${fmt(n)} points in ${baseMs.toFixed(0)} ms, best of 3; which Natural Earth feature)`);
+  let sink = 0;
+  const fullN = Math.min(n, 300_000);
+  const fullMs = best(2, () => {
+    for (let i = 0; i < fullN; i++) sink += locate(map, points[2 * i + 1]!, points[2 * i]!, '2024-01-01').recognized.length;
+  });
+  console.log(`locate/full     1 core   ${fmt(fullN / (fullMs / 1000))} points/s  (${fmt(fullN)} points; every reading, overlays, regions, borders; date 2024-01-01) [${sink > 0 ? 'ok' : '-'}]`);
+
+  const cores = availableParallelism();
+  const pb = await parallel('base', points, cores);
+  const agree = pb.assignment.every((v, i) => v === ours[i]);
+  console.log(`locate/base     ${cores} cores  ${fmt(n / (pb.busyMs / 1000))} points/s  (slowest worker ${pb.busyMs.toFixed(0)} ms; ${(baseMs / pb.busyMs).toFixed(2)}x one core; wall ${pb.wallMs.toFixed(0)} ms incl. worker start-up; same assignment as one core: ${agree ? 'yes' : 'NO'})`);
+  const pf = await parallel('locate', points, cores);
+  console.log(`locate/full     ${cores} cores  ${fmt(n / (pf.busyMs / 1000))} points/s  (slowest worker ${pf.busyMs.toFixed(0)} ms; wall ${pf.wallMs.toFixed(0)} ms)`);
+
+  if (process.env.CASUS_BENCH_SKIP_POSTGIS === '1') {
+    console.log('postgis: skipped — CASUS_BENCH_SKIP_POSTGIS=1');
+    return;
+  }
+  const { benchPostgis } = await import('./postgis.js');
+  await benchPostgis(points, ours, features, n / (baseMs / 1000));
+}
