@@ -18,11 +18,12 @@ import {
   stateLabel,
   type AssessIncident,
   type CaseOrigin,
+  caseFileJson,
 } from '../domain/casefile/index.js';
 import { CasusError, formatIssue, formatPath, invalidInput, type Issue } from '../domain/errors.js';
 import { defaultRecordPaths, loadProcedure, readProcedure, treatiesWithProcedure } from '../knowledge/record/index.js';
 import { appendEvent, createCaseFile, findCaseLog, listCaseLogs } from '../storage/index.js';
-import { caseFileJson, renderCaseFile } from './render-case.js';
+import { renderCaseFile } from './render-case.js';
 import { withProgramDefaults } from './command-defaults.js';
 import { runCommand } from './run-command.js';
 import { renderTable } from './text-table.js';

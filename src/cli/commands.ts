@@ -32,6 +32,8 @@ export const COMMANDS: readonly CommandEntry[] = [
       return () => reliabilityCommand({ assessWith: availableAssessment });
     },
   },
+  { name: 'serve', load: async () => (await import('./serve.command.js')).serveCommand },
+  { name: 'token', load: async () => (await import('./token.command.js')).tokenCommand },
 ];
 
 /** The factories to register for these arguments: only the named command when there is one. */

@@ -4,40 +4,17 @@
  */
 import {
   allowedEvents,
-  caseCompliance,
   caseLatencies,
   caseReliability,
   caseVerdict,
   caseVersion,
   stateLabel,
   type AssessIncident,
-  type TriggeredSummary,
   type CaseEvent,
   type CaseFile,
   type Source,
 } from '../domain/casefile/index.js';
 import { renderTable } from './text-table.js';
-
-/** The JSON form of a case file: the log plus everything derived from it. */
-export function caseFileJson(file: CaseFile, assess?: AssessIncident): Record<string, unknown> {
-  const { procedure, state, events, ...header } = file;
-  const triggered: TriggeredSummary = assess
-    ? caseReliability(file, assess).triggered
-    : { available: false, reason: 'assessment unavailable' };
-  return {
-    ...header,
-    version: caseVersion(file),
-    state,
-    stateLabel: stateLabel(procedure, state),
-    final: procedure.states[state]?.final === true,
-    allowed: allowedEvents(procedure, state),
-    events,
-    latencies: caseLatencies(file),
-    compliance: caseCompliance(file),
-    triggered,
-    verdict: caseVerdict(file, triggered.available ? triggered.summary : undefined),
-  };
-}
 
 /** One line about an event's content. */
 export function describeEvent(e: CaseEvent): string {

@@ -23,3 +23,6 @@ export {
   newCaseId,
 } from './case-file.repository.js';
 export { isUniqueViolation, isBusy } from './storage-error.js';
+
+export type { ApiToken, TokenRole } from './api-token.repository.js';
+export { createToken, revokeToken, findActiveToken, listTokens, hashToken } from './api-token.repository.js';

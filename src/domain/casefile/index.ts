@@ -56,3 +56,4 @@ export { fromZodIssues, closest } from './zod-issues.js';
 
 export type { RecordCheck } from './record-file.js';
 export { checkRecordCase, recordFileSchema } from './record-file.js';
+export { caseFileJson } from './case-file-json.js';

@@ -1,0 +1,4 @@
+export type { ApiDeps, ApiEnv } from './api-context.js';
+export { createApp, OPENAPI_INFO } from './app.js';
+export type { ServeOptions, RunningServer } from './server.js';
+export { startServer } from './server.js';

@@ -1,0 +1,166 @@
+/**
+ * @module cases.routes
+ * Case files over HTTP (list, show, create, append with the expected version: a lost race is a 409),
+ * the shipped record, the reliability report, and token management.
+ */
+import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
+import type { MiddlewareHandler } from 'hono';
+import { z } from 'zod';
+import { caseFileJson, computeReliability, parseCaseEvent, replayCaseOrThrow, type CaseFile, type CaseIncident, type Procedure } from '../../domain/casefile/index.js';
+import { caseVersion } from '../../domain/casefile/index.js';
+import { CasusError, type Issue } from '../../domain/errors.js';
+import { loadProcedure } from '../../knowledge/record/index.js';
+import { appendEvent, createCaseFile, createToken, findCaseLog, listCaseLogs, listTokens, revokeToken } from '../../storage/index.js';
+import type { ApiDeps, ApiEnv } from '../api-context.js';
+import { requireRole } from '../auth.js';
+import { anyObject, caseCreateRequest, casesQuery, errorSchema, eventAppendRequest, idParam, reliabilityQuery } from '../schemas.js';
+
+const json = (schema: typeof anyObject | typeof errorSchema, description: string) => ({ description, content: { 'application/json': { schema } } });
+const errors = {
+  400: json(errorSchema, 'Bad input: the issues name each field'),
+  401: json(errorSchema, 'A bearer token is needed'),
+  403: json(errorSchema, 'The token\'s role does not allow this'),
+  404: json(errorSchema, 'Not found'),
+  409: json(errorSchema, 'Conflict: the case file moved on; reload it and retry'),
+  429: json(errorSchema, 'Rate limited'),
+};
+const bearer = [{ bearerAuth: [] }];
+
+function issuesError(issues: readonly Issue[], prefix: string[]): CasusError {
+  const first = issues[0];
+  return new CasusError('invalid-input', first ? `${[...prefix, ...first.path].join('.')}: ${first.message}` : 'invalid input', {
+    issues: issues.map((i) => ({ ...i, path: [...prefix, ...i.path] })),
+  });
+}
+
+/** Registers the case-file routes. */
+export function caseRoutes(app: OpenAPIHono<ApiEnv>, deps: ApiDeps): void {
+  const procedures = new Map<string, Procedure>();
+  const procedureOf = (treaty: string): Procedure => {
+    let p = procedures.get(treaty);
+    if (!p) procedures.set(treaty, (p = loadProcedure(treaty, deps.treatiesDir)));
+    return p;
+  };
+  const show = (file: CaseFile) => caseFileJson(file, deps.assess);
+  const summary = (file: CaseFile) => ({
+    id: file.id,
+    treaty: file.treaty,
+    title: file.title,
+    origin: file.origin,
+    incidentDate: file.incident.date,
+    version: caseVersion(file),
+    state: file.state,
+  });
+  const load = async (treaty: string | undefined, origin: 'record' | 'user' | 'all' | undefined) => {
+    const logs = await listCaseLogs(deps.db, { treaty, origin: origin === undefined || origin === 'all' ? undefined : origin });
+    return logs.map((log) => replayCaseOrThrow(log, procedureOf(log.treaty)));
+  };
+
+  app.openapi(
+    createRoute({ method: 'get', path: '/v1/cases', summary: 'Case files (record and user)', request: { query: casesQuery }, responses: { 200: json(anyObject, '{ cases: [...] }'), ...errors } }),
+    async (c) => {
+      const q = c.req.valid('query');
+      return c.json({ cases: (await load(q.treaty, q.origin ?? 'all')).map(summary) }, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({ method: 'get', path: '/v1/record', summary: 'The shipped historical record (case files loaded from data/record)', request: { query: z.object({ treaty: z.string().optional() }).strict() }, responses: { 200: json(anyObject, '{ cases: [...] }'), ...errors } }),
+    async (c) => c.json({ cases: (await load(c.req.valid('query').treaty, 'record')).map(show) }, 200),
+  );
+
+  app.openapi(
+    createRoute({ method: 'get', path: '/v1/cases/{id}', summary: 'One case file: log, state, latencies, compliance, verdict', request: { params: idParam }, responses: { 200: json(anyObject, 'The case file'), ...errors } }),
+    async (c) => {
+      const log = await findCaseLog(deps.db, c.req.valid('param').id);
+      return c.json(show(replayCaseOrThrow(log, procedureOf(log.treaty))), 200);
+    },
+  );
+
+  const editor = requireRole('editor');
+  const postNeedsEditor: MiddlewareHandler<ApiEnv> = async (c, next) => {
+    if (c.req.method === 'POST') return editor(c, next);
+    await next();
+    return undefined;
+  };
+  app.use('/v1/cases', postNeedsEditor);
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/v1/cases',
+      summary: 'Open a case file (its first event, incident-recorded, is written for you)',
+      security: bearer,
+      request: { body: { content: { 'application/json': { schema: caseCreateRequest } }, required: true } },
+      responses: { 201: json(anyObject, 'The new case file'), ...errors },
+    }),
+    async (c) => {
+      const body = c.req.valid('json');
+      const procedure = procedureOf(body.treaty);
+      const first = parseCaseEvent({ type: 'incident-recorded', date: body.incident.date, ...(body.sources ? { sources: body.sources } : {}), ...(body.note ? { note: body.note } : {}) }, 'user');
+      if (!first.ok) throw issuesError(first.issues, ['body']);
+      const incident = Object.fromEntries(Object.entries(body.incident).filter(([, v]) => v !== undefined)) as unknown as CaseIncident;
+      const file = await createCaseFile(deps.db, { treaty: body.treaty, title: body.title, incident, origin: 'user', events: [first.event] }, procedure);
+      return c.json(show(file), 201);
+    },
+  );
+
+  app.use('/v1/cases/:id/events', requireRole('editor'));
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/v1/cases/{id}/events',
+      summary: 'Append an event at the expected version (409 if someone appended first)',
+      security: bearer,
+      request: { params: idParam, body: { content: { 'application/json': { schema: eventAppendRequest } }, required: true } },
+      responses: { 201: json(anyObject, 'The case file after the event'), ...errors },
+    }),
+    async (c) => {
+      const { id } = c.req.valid('param');
+      const body = c.req.valid('json');
+      const parsed = parseCaseEvent(body.event, 'user');
+      if (!parsed.ok) throw issuesError(parsed.issues, ['body', 'event']);
+      const log = await findCaseLog(deps.db, id);
+      const file = await appendEvent(deps.db, id, body.expectedVersion, parsed.event, procedureOf(log.treaty));
+      return c.json(show(file), 201);
+    },
+  );
+
+  app.openapi(
+    createRoute({ method: 'get', path: '/v1/reliability', summary: 'How alliances honoured their obligations, per alliance and per case', request: { query: reliabilityQuery }, responses: { 200: json(anyObject, 'The reliability report'), ...errors } }),
+    async (c) => {
+      const q = c.req.valid('query');
+      const files = await load(q.treaty, q.origin ?? 'record');
+      return c.json(computeReliability(files, { assess: deps.assess }) as unknown as Record<string, unknown>, 200);
+    },
+  );
+
+  app.use('/v1/tokens', requireRole('admin'));
+  app.use('/v1/tokens/*', requireRole('admin'));
+  app.openapi(
+    createRoute({ method: 'get', path: '/v1/tokens', summary: 'API tokens (no secrets); admin only', security: bearer, responses: { 200: json(anyObject, '{ tokens: [...] }'), ...errors } }),
+    async (c) => c.json({ tokens: await listTokens(deps.db) }, 200),
+  );
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/v1/tokens',
+      summary: 'Create a token (its secret is shown once); admin only',
+      security: bearer,
+      request: { body: { content: { 'application/json': { schema: z.object({ role: z.enum(['editor', 'admin']) }).strict() } }, required: true } },
+      responses: { 201: json(anyObject, '{ id, role, token }'), ...errors },
+    }),
+    async (c) => {
+      const { role } = c.req.valid('json');
+      const created = await createToken(deps.db, role);
+      return c.json({ id: created.id, role, token: created.token }, 201);
+    },
+  );
+  app.openapi(
+    createRoute({ method: 'delete', path: '/v1/tokens/{id}', summary: 'Revoke a token; admin only', security: bearer, request: { params: idParam }, responses: { 200: json(anyObject, '{ revoked }'), ...errors } }),
+    async (c) => {
+      const { id } = c.req.valid('param');
+      await revokeToken(deps.db, id);
+      return c.json({ revoked: id }, 200);
+    },
+  );
+}

@@ -1,0 +1,152 @@
+/**
+ * @module knowledge.routes
+ * The knowledge base over HTTP: health, treaties and their provisions, locate, assessments, zones.
+ */
+import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
+import type { Assessment } from '../../domain/assessment/index.js';
+import { CasusError } from '../../domain/errors.js';
+import { locate, READINGS, type Reading } from '../../domain/territory/index.js';
+import type { Treaty } from '../../domain/treaty/index.js';
+import { provisionZones } from '../../domain/zones/index.js';
+import { assessIncident } from '../../knowledge/index.js';
+import type { ApiDeps, ApiEnv } from '../api-context.js';
+import { anyObject, assessmentRequest, errorSchema, idParam, locateQuery, provisionParams, zonesQuery } from '../schemas.js';
+
+const json = (schema: typeof anyObject | typeof errorSchema, description: string) => ({ description, content: { 'application/json': { schema } } });
+const errors = { 400: json(errorSchema, 'Bad input: the issues name each field'), 404: json(errorSchema, 'Not found') };
+
+/** A treaty without its compiled conditions (functions do not serialise). */
+function treatyJson(t: Treaty, withText: boolean): Record<string, unknown> {
+  return {
+    id: t.id,
+    name: t.name,
+    short: t.short,
+    signed: t.signed,
+    inForce: t.inForce,
+    sources: t.sources,
+    parties: t.parties,
+    provisions: t.provisions.map((p) => provisionJson(p, withText)),
+  };
+}
+
+function provisionJson(p: Treaty['provisions'][number], withText: boolean): Record<string, unknown> {
+  return {
+    id: p.id,
+    article: p.article,
+    title: p.title,
+    kind: p.kind,
+    defaultReading: p.defaultReading,
+    versions: p.versions.map((v) => ({
+      from: v.from,
+      to: v.to ?? null,
+      label: v.label ?? null,
+      ...(withText ? { text: v.text, language: v.language, translation: v.translation, source: v.source } : {}),
+      conditions: v.conditions.map((c) => ({ id: c.id, words: c.words, expr: c.expr, ...(c.unknownIf ? { unknownIf: c.unknownIf } : {}), reasons: c.reasons })),
+      obligation: v.obligation ?? null,
+      obliges: v.obliges,
+      prerequisites: v.prerequisites,
+    })),
+  };
+}
+
+/** Registers the knowledge routes. */
+export function knowledgeRoutes(app: OpenAPIHono<ApiEnv>, deps: ApiDeps): void {
+  const { knowledge } = deps;
+  const treatyById = (id: string) => {
+    const t = knowledge.treaties.find((x) => x.id === id);
+    if (!t) throw new CasusError('not-found', `id: no treaty "${id}" (known: ${knowledge.treaties.map((x) => x.id).join(', ')})`);
+    return t;
+  };
+
+  app.openapi(
+    createRoute({ method: 'get', path: '/v1/health', summary: 'Liveness and what is loaded', responses: { 200: json(anyObject, 'Healthy') } }),
+    (c) => c.json({ status: 'ok', version: deps.version, database: deps.dbKind, treaties: knowledge.treaties.map((t) => t.id), files: knowledge.files }, 200),
+  );
+
+  app.openapi(
+    createRoute({ method: 'get', path: '/v1/treaties', summary: 'The encoded treaties', responses: { 200: json(anyObject, 'Treaties with their provisions') } }),
+    (c) => c.json({ treaties: knowledge.treaties.map((t) => treatyJson(t, false)) }, 200),
+  );
+
+  app.openapi(
+    createRoute({ method: 'get', path: '/v1/treaties/{id}', summary: 'One treaty: dated parties, provisions, texts', request: { params: idParam }, responses: { 200: json(anyObject, 'The treaty'), ...errors } }),
+    (c) => c.json(treatyJson(treatyById(c.req.valid('param').id), true), 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/v1/treaties/{id}/provisions/{provision}',
+      summary: 'One provision: its text per version, with sources and conditions',
+      request: { params: provisionParams },
+      responses: { 200: json(anyObject, 'The provision'), ...errors },
+    }),
+    (c) => {
+      const { id, provision } = c.req.valid('param');
+      const t = treatyById(id);
+      const p = t.provisions.find((x) => x.id === provision);
+      if (!p) throw new CasusError('not-found', `provision: ${t.id} has no provision "${provision}" (encoded: ${t.provisions.map((x) => x.id).join(', ')})`);
+      return c.json({ treaty: t.id, ...provisionJson(p, true) }, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/v1/locate',
+      summary: 'Where a point lies on a date, per reading (BRIEF\'s location object)',
+      request: { query: locateQuery },
+      responses: { 200: json(anyObject, '{ at, date, recognized, administered, claimed, delimited, regions, overlays, undetermined, notes }'), ...errors },
+    }),
+    (c) => {
+      const q = c.req.valid('query');
+      const date = q.date ?? new Date().toISOString().slice(0, 10);
+      return c.json({ at: q.at, date, ...locate(knowledge.map, q.at[0], q.at[1], date) } as unknown as Record<string, unknown>, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/v1/assessments',
+      summary: 'Assess an incident against the treaties (the same object as casus assess --json)',
+      request: { body: { content: { 'application/json': { schema: assessmentRequest } }, required: true } },
+      responses: { 200: json(anyObject, 'BRIEF\'s answer: { incident, location, findings, summary }'), ...errors },
+    }),
+    (c) => {
+      const body = c.req.valid('json');
+      const { treaty, reading, ...incident } = body;
+      const treaties = treaty === undefined ? undefined : (Array.isArray(treaty) ? treaty : treaty.split(',')).map((s) => s.trim()).filter(Boolean);
+      for (const id of treaties ?? [])
+        if (!knowledge.treaties.some((t) => t.id === id))
+          throw new CasusError('invalid-input', `treaty: expected treaty ids from ${knowledge.treaties.map((t) => t.id).join(', ')}; got "${id}"`, {
+            issues: [{ code: 'invalid-input', path: ['body', 'treaty'], message: `unknown treaty "${id}"`, expected: knowledge.treaties.map((t) => t.id).join(', '), received: id }],
+          });
+      const readings: readonly Reading[] = reading === undefined || reading === 'all' ? READINGS : [reading];
+      const result: Assessment = assessIncident(incident, { ...(treaties ? { treaties } : {}), readings }, knowledge);
+      return c.json(result as unknown as Record<string, unknown>, 200);
+    },
+  );
+
+  const zoneCache = new Map<string, unknown>();
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/v1/zones',
+      summary: 'GeoJSON of where an armed attack on a party\'s territory would trigger a provision',
+      request: { query: zonesQuery },
+      responses: { 200: json(anyObject, 'A GeoJSON FeatureCollection'), ...errors },
+    }),
+    (c) => {
+      const q = c.req.valid('query');
+      const key = JSON.stringify(q);
+      let fc = zoneCache.get(key);
+      if (!fc) {
+        fc = provisionZones(knowledge, { treaty: q.treaty, provision: q.provision, date: q.date, reading: q.reading, cellDeg: q.resolution, attacker: q.attacker });
+        if (zoneCache.size > 32) zoneCache.clear();
+        zoneCache.set(key, fc);
+      }
+      return c.json(fc as Record<string, unknown>, 200);
+    },
+  );
+}

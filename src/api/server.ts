@@ -1,0 +1,74 @@
+/**
+ * @module server
+ * Runs the API: opens the database (migrations, the record on first start), loads the knowledge base
+ * once, listens, and on SIGTERM/SIGINT stops accepting, lets in-flight requests finish, closes the
+ * database and exits.
+ */
+import type { AddressInfo } from 'node:net';
+import { serve, type ServerType } from '@hono/node-server';
+import { pino, type Logger } from 'pino';
+import { assessCaseIncident, loadKnowledge } from '../knowledge/index.js';
+import { defaultRecordPaths, ensureRecordLoaded } from '../knowledge/record/index.js';
+import { openDatabase } from '../storage/index.js';
+import { createApp } from './app.js';
+
+/** How to run the server. */
+export interface ServeOptions {
+  readonly host: string;
+  readonly port: number;
+  readonly corsOrigin?: string | undefined;
+  readonly rateLimitPerMinute: number;
+  readonly anonymousRateLimitPerMinute: number;
+  readonly bodyLimitBytes: number;
+  readonly logLevel: string;
+  readonly version: string;
+}
+
+/** A running server. */
+export interface RunningServer {
+  readonly url: string;
+  readonly log: Logger;
+  close(): Promise<void>;
+}
+
+const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
+
+/** Starts the server; resolves once it listens. */
+export async function startServer(options: ServeOptions): Promise<RunningServer> {
+  const log = pino({ level: options.logLevel, base: null });
+  const db = await openDatabase(process.env);
+  const report = await ensureRecordLoaded(db);
+  if (report && report.issues.length > 0) log.warn({ issues: report.issues.length }, 'problems in data/record were skipped; run "casus record load"');
+  const knowledge = loadKnowledge();
+  const app = createApp(
+    {
+      knowledge,
+      db,
+      dbKind: process.env.DATABASE_URL ? 'postgres' : 'sqlite',
+      assess: assessCaseIncident,
+      treatiesDir: defaultRecordPaths().treatiesDir,
+      openReads: LOOPBACK.has(options.host),
+      rateLimitPerMinute: options.rateLimitPerMinute,
+      anonymousRateLimitPerMinute: options.anonymousRateLimitPerMinute,
+      bodyLimitBytes: options.bodyLimitBytes,
+      corsOrigin: options.corsOrigin,
+      version: options.version,
+    },
+    log,
+  );
+  const server: ServerType = await new Promise((resolve, reject) => {
+    const s = serve({ fetch: app.fetch, hostname: options.host, port: options.port }, () => resolve(s));
+    s.once('error', reject);
+  });
+  const address = server.address() as AddressInfo;
+  const url = `http://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}`;
+  let closing: Promise<void> | undefined;
+  const close = () =>
+    (closing ??= new Promise<void>((resolve) => {
+      // Stop accepting; in-flight requests finish, idle keep-alive sockets are closed.
+      server.close(() => resolve());
+      (server as unknown as { closeIdleConnections?: () => void }).closeIdleConnections?.();
+    }).then(() => db.destroy()));
+  log.info({ url, database: process.env.DATABASE_URL ? 'postgres' : 'sqlite', treaties: knowledge.treaties.length }, 'casus listening');
+  return { url, log, close };
+}
