@@ -60,7 +60,8 @@ export async function benchPostgis(points: Float64Array, ours: Int32Array, featu
     await client.query('CREATE TABLE feature (id int PRIMARY KEY, geom geometry)');
     const t = performance.now();
     for (let i = 0; i < features.length; i++)
-      await client.query('INSERT INTO feature VALUES ($1, ST_MakeValid(ST_BuildArea(ST_GeomFromText($2))))', [i, ringsWkt(features[i]!)]);
+      if (features[i]!.rings.length > 0)
+        await client.query('INSERT INTO feature VALUES ($1, ST_MakeValid(ST_BuildArea(ST_GeomFromText($2))))', [i, ringsWkt(features[i]!)]);
     await client.query('CREATE INDEX ON feature USING gist (geom)');
     await client.query('CREATE TABLE piece AS SELECT id, ST_Subdivide(geom, 256) AS geom FROM feature');
     await client.query('CREATE INDEX ON piece USING gist (geom)');

@@ -184,7 +184,7 @@ describe('writes and tokens', () => {
 
   it('loses no event when writers race: one wins each version, the others get 409', async () => {
     const event = (n: number) => ({ type: 'consultations-convened', date: '2024-05-02', body: `Council ${n}`, note: 'simulated' });
-    const results = await Promise.all([0, 1, 2, 3].map((n) => post(`/v1/cases/${id}/events`, { expectedVersion: 2, event: event(n) }, editor)));
+    const results = await Promise.all([0, 1, 2, 3].map(async (n) => post(`/v1/cases/${id}/events`, { expectedVersion: 2, event: event(n) }, editor)));
     expect(results.map((r) => r.status).sort()).toEqual([201, 409, 409, 409]);
     expect(((await (await get(`/v1/cases/${id}`)).json()) as { version: number }).version).toBe(3);
   });
