@@ -38,16 +38,24 @@ export function renderAssessment(a: Assessment, treaties: readonly Treaty[]): st
     out.push('');
     const provision = t?.provisions.find((p) => p.id === s.provision);
     out.push(`${t?.short ?? s.treaty} Article ${provision?.article ?? s.provision} — ${provision?.title ?? ''}`.trimEnd());
-    for (const f of findings) out.push(...renderFinding(f));
+    // Readings that reach the same result for the same reasons are shown once.
+    const groups = new Map<string, Finding[]>();
+    for (const f of findings) {
+      const key = JSON.stringify([f.status, f.version.label, f.conditions.map((c) => [c.result, c.reason.replaceAll(f.reading, '')]), f.obliged, f.prerequisites]);
+      groups.set(key, [...(groups.get(key) ?? []), f]);
+    }
+    for (const group of groups.values()) out.push(...renderFinding(group[0]!, group));
   }
   return out.join('\n') + '\n';
 }
 
-function renderFinding(f: Finding): string[] {
-  const lines = [`  [${f.reading}${f.defaultReading ? ', default' : ''}] ${STATUS[f.status]} — ${f.version.label}`];
+function renderFinding(f: Finding, same: readonly Finding[]): string[] {
+  const readings = same.map((x) => `${x.reading}${x.defaultReading ? ' (default)' : ''}`).join(', ');
+  const lines = [`  [${readings}] ${STATUS[f.status]} — ${f.version.label}`];
   f.conditions.forEach((c, k) => {
     const last = k === f.conditions.length - 1;
-    lines.push(`    ${last ? '└─' : '├─'} ${MARK[c.result]} ${c.id}: ${c.reason}`);
+    const reason = same.length > 1 ? c.reason.replaceAll(`the ${f.reading} reading`, 'each of these readings') : c.reason;
+    lines.push(`    ${last ? '└─' : '├─'} ${MARK[c.result]} ${c.id}: ${reason}`);
     if (c.words) lines.push(`    ${last ? '  ' : '│ '}     “${c.words}” (${c.cites.file}:${c.cites.line})`);
   });
   if (f.status !== 'not-triggered') {
