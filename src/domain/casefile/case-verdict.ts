@@ -36,11 +36,15 @@ export function caseVerdict(file: CaseFile, triggered?: string): string {
   if (c.applied && l.afterIncident.application !== undefined) parts.push(`applied ${within(l.afterIncident.application)}`);
   else parts.push('no application');
   if (!c.applied && c.consulted) parts.push('consultations held');
+  // The first decision is what the latency measures; a later, different one is said with its own date.
+  const firstDecision = c.decisions[0];
   const lastDecision = c.decisions.at(-1);
-  if (lastDecision && l.dates.decision) {
+  if (firstDecision && l.dates.decision) {
     const from = l.dates.application ?? l.dates.incident;
     const days = Math.round((Date.parse(l.dates.decision) - Date.parse(from)) / 86_400_000);
-    parts.push(`${OUTCOME_WORDS[lastDecision.outcome]} ${within(days)}`);
+    parts.push(`${OUTCOME_WORDS[firstDecision.outcome]} ${within(days)}`);
+    if (lastDecision && lastDecision !== firstDecision && lastDecision.outcome !== firstDecision.outcome)
+      parts.push(`then ${OUTCOME_WORDS[lastDecision.outcome]} on ${lastDecision.date}`);
   } else if (c.applied) parts.push('no decision recorded');
   if (c.delivered === 'assistance') {
     const kinds = [...new Set(c.assistance.map((a) => a.kind))].join(' and ');
