@@ -382,8 +382,8 @@ shipped record (data/record/) is loaded. Record case files are read-only; open y
 
 Examples:
   $ casus cases list --treaty csto
-  $ casus cases show csto-2022-armenia
-  $ casus cases show csto-2022-armenia --json`,
+  $ casus cases show csto-2022-armenia-jermuk
+  $ casus cases show csto-2022-armenia-jermuk --json`,
     ),
   );
 }

@@ -164,7 +164,7 @@ export async function countCaseFiles(db: Kysely<Database>, origin?: CaseOrigin):
  * is unchanged. A concurrent writer that got there first makes this throw `conflict` (reload and
  * retry); a refused event throws `invalid-input` naming the state and the events it accepts.
  * Record case files (origin `record`) are read-only here: they change through data/record/.
- * @example const file = await appendEvent(db, 'csto-2022-armenia', 3, event, procedure)
+ * @example const file = await appendEvent(db, 'csto-2022-armenia-jermuk', 3, event, procedure)
  */
 export async function appendEvent(
   db: Kysely<Database>,

@@ -16,7 +16,7 @@ import { fromZodIssues } from './zod-issues.js';
 
 const recordId = z
   .string()
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { message: 'expected a kebab-case id (csto-2022-armenia)' });
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { message: 'expected a kebab-case id (csto-2022-armenia-jermuk)' });
 
 /** The outer shape; incident and events are checked by their own parsers for precise issues. */
 export const recordFileSchema = z.strictObject({
@@ -37,7 +37,7 @@ export type RecordCheck =
  * Checks a parsed record file. `expected` names what the file's location implies (its id from the
  * file name, its treaty from the folder); `procedure` is the treaty's, or undefined when the treaty
  * declares none (an issue).
- * @example checkRecordCase(yaml.parse(text), procedure, { id: 'csto-2022-armenia', treaty: 'csto' }).ok
+ * @example checkRecordCase(yaml.parse(text), procedure, { id: 'csto-2022-armenia-jermuk', treaty: 'csto' }).ok
  */
 export function checkRecordCase(
   input: unknown,
