@@ -18,29 +18,34 @@ export interface CaseLatencies {
 }
 
 /**
- * Latencies of a case file.
+ * Latencies of a case file. `dates` and `afterIncident` hold each milestone's first date; a step runs
+ * from one milestone reached to the first event of the next milestone dated on or after it, so steps
+ * are never negative. A milestone met only before the previous one (Sotk 2021: consultations on
+ * 13 May, the application on 14 May) gets no step of its own.
  * @example caseLatencies(kazakhstan2022).afterIncident.application === 3
  */
 export function caseLatencies(log: CaseLog): CaseLatencies {
-  const first = (...types: string[]) => log.events.find((e) => types.includes(e.type))?.date;
-  const found: Record<Milestone, IsoDate | undefined> = {
-    incident: log.incident.date,
-    application: first('application-lodged'),
-    consultation: first('consultations-convened'),
-    decision: first('decision-taken'),
-    delivery: first('mission-dispatched', 'assistance-provided'),
+  const datesOf = (...types: string[]) => log.events.filter((e) => types.includes(e.type)).map((e) => e.date).sort();
+  const found: Record<Exclude<Milestone, 'incident'>, readonly IsoDate[]> = {
+    application: datesOf('application-lodged'),
+    consultation: datesOf('consultations-convened'),
+    decision: datesOf('decision-taken'),
+    delivery: datesOf('mission-dispatched', 'assistance-provided'),
   };
   const dates = { incident: log.incident.date } as { incident: IsoDate } & Partial<Record<Milestone, IsoDate>>;
   const afterIncident: Partial<Record<Exclude<Milestone, 'incident'>, number>> = {};
   const steps: { from: Milestone; to: Milestone; days: number }[] = [];
-  let previous: Milestone = 'incident';
+  let previous: { milestone: Milestone; date: IsoDate } = { milestone: 'incident', date: log.incident.date };
   for (const m of MILESTONES) {
-    const date = found[m];
-    if (m === 'incident' || date === undefined) continue;
-    dates[m] = date;
-    afterIncident[m] = daysBetween(log.incident.date, date);
-    steps.push({ from: previous, to: m, days: daysBetween(dates[previous]!, date) });
-    previous = m;
+    if (m === 'incident') continue;
+    const first = found[m][0];
+    if (first === undefined) continue;
+    dates[m] = first;
+    afterIncident[m] = daysBetween(log.incident.date, first);
+    const next = found[m].find((d) => d >= previous.date);
+    if (next === undefined) continue;
+    steps.push({ from: previous.milestone, to: m, days: daysBetween(previous.date, next) });
+    previous = { milestone: m, date: next };
   }
   return { dates, afterIncident, steps };
 }

@@ -40,9 +40,12 @@ export function caseVerdict(file: CaseFile, triggered?: string): string {
   const firstDecision = c.decisions[0];
   const lastDecision = c.decisions.at(-1);
   if (firstDecision && l.dates.decision) {
-    const from = l.dates.application ?? l.dates.incident;
+    // Counted from the application, unless the first decision came before it (then from the incident).
+    const afterApplication = l.dates.application !== undefined && l.dates.application <= l.dates.decision;
+    const from = afterApplication ? l.dates.application : l.dates.incident;
     const days = Math.round((Date.parse(l.dates.decision) - Date.parse(from)) / 86_400_000);
-    parts.push(`${OUTCOME_WORDS[firstDecision.outcome]} ${within(days)}`);
+    const before = c.applied && !afterApplication ? ' (before the application)' : '';
+    parts.push(`${OUTCOME_WORDS[firstDecision.outcome]} ${within(days)}${before}`);
     if (lastDecision && lastDecision !== firstDecision && lastDecision.outcome !== firstDecision.outcome)
       parts.push(`then ${OUTCOME_WORDS[lastDecision.outcome]} on ${lastDecision.date}`);
   } else if (c.applied) parts.push('no decision recorded');
