@@ -6,6 +6,7 @@
 import { isMap, isSeq, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
 import type { z } from 'zod';
 import type { Issue } from '../domain/errors.js';
+import { readCachedYaml, writeCachedYaml } from './yaml-cache.js';
 
 /** Where something is in a file. */
 export type SourcePosition = NonNullable<Issue['at']>;
@@ -15,8 +16,29 @@ export type YamlResult<T> =
   | { readonly ok: true; readonly value: T; readonly locate: (path: readonly (string | number)[]) => SourcePosition }
   | { readonly ok: false; readonly issues: readonly Issue[] };
 
-/** Parses `text` (from `file`) and validates it against `schema`. */
+/**
+ * Parses `text` (from `file`) and validates it against `schema`. A document parsed before is read
+ * from the YAML cache (validation still runs); any problem is reported from a fresh parse.
+ */
 export function parseYamlFile<S extends z.ZodType>(text: string, file: string, schema: S): YamlResult<z.infer<S>> {
+  const cached = readCachedYaml(text);
+  if (cached) {
+    const parsed = schema.safeParse(cached.value);
+    if (parsed.success) {
+      let fresh: YamlResult<z.infer<S>> | undefined;
+      const locate = (path: readonly (string | number)[]): SourcePosition => {
+        const hit = cached.positions[JSON.stringify(path)];
+        if (hit) return { file, line: hit[0], column: hit[1] };
+        fresh ??= parseFresh(text, file, schema, false);
+        return fresh.ok ? fresh.locate(path) : { file, line: 1, column: 1 };
+      };
+      return { ok: true, value: parsed.data, locate };
+    }
+  }
+  return parseFresh(text, file, schema, true);
+}
+
+function parseFresh<S extends z.ZodType>(text: string, file: string, schema: S, keep: boolean): YamlResult<z.infer<S>> {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const position = (offset: number) => {
@@ -51,8 +73,12 @@ export function parseYamlFile<S extends z.ZodType>(text: string, file: string, s
     }
     return best?.range ? position(best.range[0]) : { file, line: 1, column: 1 };
   };
-  const parsed = schema.safeParse(doc.toJS({ maxAliasCount: 100 }));
-  if (parsed.success) return { ok: true, value: parsed.data, locate };
+  const value: unknown = doc.toJS({ maxAliasCount: 100 });
+  const parsed = schema.safeParse(value);
+  if (parsed.success) {
+    if (keep) writeCachedYaml(text, doc, lineCounter, value);
+    return { ok: true, value: parsed.data, locate };
+  }
   return {
     ok: false,
     issues: parsed.error.issues.map((i) => {
