@@ -67,7 +67,7 @@ describe('casus cases', () => {
   it('reloads the record idempotently', () => {
     const r = casus('record', 'load');
     expect(r.code).toBe(0);
-    expect(r.out).toMatch(/0 inserted, 0 extended, 4 unchanged, 0 diverged, 0 invalid/);
+    expect(r.out).toMatch(/0 inserted, 0 extended, 4 unchanged, 0 replaced, 0 invalid/);
   });
 
   it('prints the reliability table, saying the assessment is unavailable rather than guessing', () => {

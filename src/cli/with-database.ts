@@ -1,7 +1,8 @@
 /**
  * @module with-database
  * Opens the database the environment names (DATABASE_URL, else CASUS_DB or ./casus.db), loads the
- * shipped record on first start, runs `fn`, and closes the database whatever happens.
+ * record files missing from the database (first start, new record files), runs `fn`, and closes it
+ * whatever happens.
  */
 import type { Kysely } from 'kysely';
 import { ensureRecordLoaded } from '../knowledge/record/index.js';

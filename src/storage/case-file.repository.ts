@@ -126,6 +126,27 @@ export async function findCaseIdByRecordId(
   return row?.id;
 }
 
+/** The record ids of every record case file in the database (one cheap query, for start-up). */
+export async function listRecordIds(db: Kysely<Database>): Promise<Set<string>> {
+  const rows = await db.selectFrom('case_file').select('record_id').where('origin', '=', 'record').execute();
+  return new Set(rows.flatMap((r) => (r.record_id === null ? [] : [r.record_id])));
+}
+
+/**
+ * Replaces a record case file (header and every event) by `log`, inside the caller's transaction, so
+ * the swap is all or nothing. Record rows are a copy of data/record/, rebuildable at any time; user
+ * case files are never touched: a case file of another origin makes this throw.
+ * @example await db.transaction().execute((trx) => replaceRecordCaseLog(trx, 'csto-2021-armenia-sotk', log))
+ */
+export async function replaceRecordCaseLog(trx: Transaction<Database>, existingId: string, log: CaseLog): Promise<void> {
+  const row = await trx.selectFrom('case_file').select('origin').where('id', '=', existingId).executeTakeFirst();
+  if (row?.origin !== 'record')
+    throw new CasusError('invalid-input', `case file ${existingId} is not a record case file; only record case files are rebuilt from data/record/`);
+  await trx.deleteFrom('case_event').where('case_id', '=', existingId).execute();
+  await trx.deleteFrom('case_file').where('id', '=', existingId).where('origin', '=', 'record').execute();
+  await insertCaseLog(trx, log);
+}
+
 /** Every case log matching the filter, by incident date then id. */
 export async function listCaseLogs(db: Kysely<Database>, filter: CaseFilter = {}): Promise<CaseLog[]> {
   let files = db.selectFrom('case_file').selectAll();
@@ -187,7 +208,9 @@ export async function appendEvent(
       if (version !== expectedVersion)
         throw new CasusError(
           'conflict',
-          `case file ${caseId} is at version ${version}, not ${expectedVersion}: someone appended first; reload it and retry`,
+          expectedVersion > version
+            ? `case file ${caseId} is at version ${version}, not ${expectedVersion}: version ${expectedVersion} does not exist yet; reload it and retry at ${version}`
+            : `case file ${caseId} is at version ${version}, not ${expectedVersion}: someone appended first; reload it and retry`,
           { details: { caseId, version, expectedVersion } },
         );
       const result = transition(replayCaseOrThrow(log, procedure), event);

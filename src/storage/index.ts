@@ -16,6 +16,8 @@ export {
   createCaseFile,
   findCaseLog,
   findCaseIdByRecordId,
+  listRecordIds,
+  replaceRecordCaseLog,
   listCaseLogs,
   countCaseFiles,
   insertCaseLog,

@@ -4,14 +4,14 @@
  * round-trip, appends are versioned and validated and never lose or half-write an event, even with
  * several processes writing at once or a loader killed with SIGKILL.
  */
-import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CaseEvent, CaseLog, Procedure } from '../domain/casefile/index.js';
 import { CasusError } from '../domain/errors.js';
-import { loadProcedure, loadRecordIntoDatabase, type RecordPaths } from '../knowledge/record/index.js';
+import { ensureRecordLoaded, loadProcedure, loadRecordIntoDatabase, type RecordPaths } from '../knowledge/record/index.js';
 import { runWorker, startWorker } from '../../test/support/run-worker.js';
 import {
   appendEvent,
@@ -188,33 +188,62 @@ export function runStorageContract(contract: StorageContract): void {
         );
       }));
 
-    test('loads the record idempotently, appends events a file gained, and reports a file that diverged', () =>
+    test('loads the record idempotently, appends events a file gained, and replaces a file that diverged, never touching user case files', () =>
       withDb(async ({ db }) => {
         const dir = mkdtempSync(join(tmpdir(), 'casus-record-'));
         try {
           cpSync(FIXTURE_DATA, dir, { recursive: true });
           const paths = { recordDir: join(dir, 'record'), treatiesDir: join(dir, 'treaties') };
+          await createCaseFile(db, newCase('mine'), procedure);
+          await appendEvent(db, 'mine', 1, application, procedure);
+          const mine = await findCaseLog(db, 'mine');
           const first = await loadRecordIntoDatabase(db, { paths });
           expect(first.cases.map((c) => c.outcome)).toEqual(['inserted', 'inserted', 'inserted', 'inserted']);
           const second = await loadRecordIntoDatabase(db, { paths });
           expect(second.cases.map((c) => c.outcome)).toEqual(['unchanged', 'unchanged', 'unchanged', 'unchanged']);
           const file = join(dir, 'record/csto/fixture-mission.yaml');
-          const { readFileSync } = await import('node:fs');
           const text = readFileSync(file, 'utf8');
           writeFileSync(file, `${text}  - type: closed\n    date: 2022-12-01\n    reason: "fixture closed"\n    sources: [{ title: "F", url: "https://example.org/z" }]\n`);
           const third = await loadRecordIntoDatabase(db, { paths });
           expect(third.cases.find((c) => c.recordId === 'fixture-mission')).toMatchObject({ outcome: 'extended', events: 6 });
+          // Re-sourced: an event's words changed and the added closing is gone again.
           writeFileSync(file, text.replace('fact-finding mission led', 'a mission led'));
           const fourth = await loadRecordIntoDatabase(db, { paths });
-          expect(fourth.cases.find((c) => c.recordId === 'fixture-mission')).toMatchObject({ outcome: 'diverged' });
-          expect((await findCaseLog(db, 'fixture-mission')).events).toHaveLength(6);
+          expect(fourth.cases.find((c) => c.recordId === 'fixture-mission')).toMatchObject({ outcome: 'replaced', events: 5 });
+          expect(fourth.cases.filter((c) => c.outcome !== 'replaced').map((c) => c.outcome)).toEqual(['unchanged', 'unchanged', 'unchanged']);
+          const replaced = await findCaseLog(db, 'fixture-mission');
+          expect(replaced.events).toHaveLength(5);
+          expect(JSON.stringify(replaced.events)).toContain('a mission led');
+          expect(JSON.stringify(replaced.events)).not.toContain('fact-finding mission led');
+          // A changed incident (the header) is a divergence too.
+          writeFileSync(file, text.replace('date: 2022-09-13', 'date: 2022-09-12'));
+          const fifth = await loadRecordIntoDatabase(db, { paths });
+          expect(fifth.cases.find((c) => c.recordId === 'fixture-mission')).toMatchObject({ outcome: 'replaced' });
+          expect((await findCaseLog(db, 'fixture-mission')).incident.date).toBe('2022-09-12');
+          expect(await findCaseLog(db, 'mine')).toEqual(mine);
+          expect(await countCaseFiles(db, 'record')).toBe(4);
         } finally {
           rmSync(dir, { recursive: true, force: true });
         }
       }));
 
+    test('loads on start every record case missing from the database, and nothing when none is', () =>
+      withDb(async ({ db }) => {
+        const first = await ensureRecordLoaded(db, { paths: FIXTURE_PATHS });
+        expect(first?.cases.map((c) => c.outcome)).toEqual(['inserted', 'inserted', 'inserted', 'inserted']);
+        expect(await ensureRecordLoaded(db, { paths: FIXTURE_PATHS })).toBeUndefined();
+        // As after a kill -9 during the first start, or a release that adds a record file.
+        await db.deleteFrom('case_event').where('case_id', '=', 'fixture-declined').execute();
+        await db.deleteFrom('case_file').where('id', '=', 'fixture-declined').execute();
+        const again = await ensureRecordLoaded(db, { paths: FIXTURE_PATHS });
+        expect(again?.cases).toEqual([{ recordId: 'fixture-declined', treaty: 'csto', outcome: 'inserted', events: expect.any(Number) as number }]);
+        expect(again?.files).toBe(1);
+        expect((await findCaseLog(db, 'fixture-declined')).events.length).toBeGreaterThan(1);
+        expect(await countCaseFiles(db, 'record')).toBe(4);
+      }));
+
     test(
-      'leaves every case file complete or absent when a bulk record load is killed with SIGKILL',
+      'leaves every case file complete or absent when a bulk record load, or a reload replacing them, is killed with SIGKILL',
       () =>
         withDb(async ({ db, env }) => {
           const dir = mkdtempSync(join(tmpdir(), 'casus-bulk-'));
@@ -241,21 +270,24 @@ export function runStorageContract(contract: StorageContract): void {
                 ].join('\n'),
               );
             }
-            const child = startWorker('record-load-worker.ts', [], { ...env, CASUS_DATA: dir });
-            let stderr = '';
-            child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
-            await new Promise<void>((resolveKill, reject) => {
-              let lines = 0;
-              child.stdout?.on('data', (d: Buffer) => {
-                lines += d.toString().split('\n').length - 1;
-                if (lines >= 20 && child.exitCode === null) {
-                  child.kill('SIGKILL');
-                }
+            const killLoaderAfter = async (committed: number) => {
+              const child = startWorker('record-load-worker.ts', [], { ...env, CASUS_DATA: dir });
+              let stderr = '';
+              child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
+              await new Promise<void>((resolveKill, reject) => {
+                let lines = 0;
+                child.stdout?.on('data', (d: Buffer) => {
+                  lines += d.toString().split('\n').length - 1;
+                  if (lines >= committed && child.exitCode === null) {
+                    child.kill('SIGKILL');
+                  }
+                });
+                child.on('exit', (code, signal) =>
+                  signal === 'SIGKILL' ? resolveKill() : reject(new Error(`loader was not killed (exit ${code}): ${stderr}`)),
+                );
               });
-              child.on('exit', (code, signal) =>
-                signal === 'SIGKILL' ? resolveKill() : reject(new Error(`loader was not killed (exit ${code}): ${stderr}`)),
-              );
-            });
+            };
+            await killLoaderAfter(20);
             const loaded = await listCaseLogs(db, { origin: 'record' });
             expect(loaded.length).toBeGreaterThanOrEqual(20);
             expect(loaded.length).toBeLessThan(cases);
@@ -272,6 +304,22 @@ export function runStorageContract(contract: StorageContract): void {
             expect(report.cases.filter((c) => c.outcome === 'unchanged')).toHaveLength(loaded.length);
             expect(report.cases.filter((c) => c.outcome === 'inserted')).toHaveLength(cases - loaded.length);
             expect(await countCaseFiles(db, 'record')).toBe(cases);
+            // Re-source every file and kill a loader that is replacing them: each case file is then
+            // wholly the old version or wholly the new one, never a mixture and never missing.
+            for (const name of readdirSync(join(dir, 'record/csto')))
+              writeFileSync(join(dir, 'record/csto', name), readFileSync(join(dir, 'record/csto', name), 'utf8').replaceAll('round ', 'revised round '));
+            await killLoaderAfter(20);
+            const mixed = await listCaseLogs(db, { origin: 'record' });
+            expect(mixed).toHaveLength(cases);
+            const versions = mixed.map((log) => {
+              expect(log.events, log.id).toHaveLength(eventsPerCase);
+              const bodies = log.events.flatMap((e) => (e.type === 'consultations-convened' ? [e.body] : []));
+              const revised = bodies.filter((b) => b.startsWith('revised ')).length;
+              expect([0, bodies.length], log.id).toContain(revised);
+              return revised > 0 ? 'new' : 'old';
+            });
+            expect(versions.filter((v) => v === 'new').length).toBeGreaterThanOrEqual(20);
+            expect(versions.filter((v) => v === 'old').length).toBeGreaterThan(0);
           } finally {
             rmSync(dir, { recursive: true, force: true });
           }
