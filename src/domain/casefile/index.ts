@@ -29,8 +29,8 @@ export type { EventOrigin, ParsedEvent } from './event-schema.js';
 export { caseEventSchema, sourceSchema, isoDateSchema, polityIdSchema, provisionIdSchema, parseCaseEvent } from './event-schema.js';
 export { caseIncidentSchema, parseCaseIncident } from './incident-schema.js';
 
-export type { Procedure } from './procedure-schema.js';
-export { procedureSchema, allowedEvents, nextState, stateLabel } from './procedure-schema.js';
+export type { Procedure, Transition } from './procedure-schema.js';
+export { procedureSchema, allowedEvents, nextState, stateLabel, transitionRow } from './procedure-schema.js';
 
 export type { TransitionRefusal, TransitionResult } from './transition.js';
 export { transition, replayCase, replayCaseOrThrow, refusalError } from './transition.js';

@@ -31,6 +31,8 @@ describe('procedureSchema', () => {
     ['a misspelt event type', { ...base, transitions: [{ from: 'recorded', on: 'application-lodge', to: 'applied' }] }, 'did you mean "application-lodged"?'],
     ['an unknown key', { ...base, note: 'x', colour: 'red' }, 'procedure.colour: unknown key "colour"'],
     ['a missing source', { ...base, source: undefined }, 'procedure.source: required'],
+    ['a requirement no row can produce', { ...base, transitions: [...base.transitions, { from: 'applied', on: 'decision-taken', to: 'closed', requires: ['mission-dispatched'] }] }, 'procedure.transitions.2.requires.0: no transition accepts "mission-dispatched", so this row could never apply'],
+    ['a requirement that is not an event type', { ...base, transitions: [{ from: 'recorded', on: 'closed', to: 'closed', requires: ['request'] }] }, 'procedure.transitions.0.requires.0: expected one of incident-recorded'],
   ])('rejects %s with a message naming the path', (_, input, expected) => {
     expect(issues(input).join('\n')).toContain(expected);
   });

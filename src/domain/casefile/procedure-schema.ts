@@ -17,6 +17,11 @@ export const transitionSchema = z.strictObject({
   from: z.union([stateId, z.array(stateId).min(1)]),
   on: z.enum(EVENT_TYPES),
   to: stateId,
+  requires: z
+    .array(z.enum(EVENT_TYPES))
+    .min(1)
+    .optional()
+    .describe('event types that must already be in the log for this row to apply (CSTO assistance needs an application-lodged)'),
   note: z.string().min(1).optional(),
 });
 
@@ -63,6 +68,15 @@ export const procedureSchema = z
         else seen.set(key, i);
       });
       if (!(t.to in p.states)) ctx.addIssue({ code: 'custom', path: ['transitions', i, 'to'], message: unknown(t.to) });
+      t.requires?.forEach((type, j) => {
+        // incident-recorded always opens the log; any other requirement must be producible by some row.
+        if (type !== 'incident-recorded' && !p.transitions.some((other) => other.on === type))
+          ctx.addIssue({
+            code: 'custom',
+            path: ['transitions', i, 'requires', j],
+            message: `no transition accepts "${type}", so this row could never apply`,
+          });
+      });
     });
     const reachable = new Set([p.initial]);
     for (let grew = true; grew; ) {
@@ -90,11 +104,25 @@ export function allowedEvents(procedure: Procedure, state: string): EventType[] 
   return out;
 }
 
+/** One row of a procedure's transition table. */
+export type Transition = Procedure['transitions'][number];
+
+/** The row that handles `event` in `state` (with its index), or undefined when the procedure does not allow it. */
+export function transitionRow(
+  procedure: Procedure,
+  state: string,
+  event: EventType,
+): { readonly row: Transition; readonly index: number } | undefined {
+  const index = procedure.transitions.findIndex(
+    (t) => t.on === event && (typeof t.from === 'string' ? t.from === state : t.from.includes(state)),
+  );
+  const row = procedure.transitions[index];
+  return row ? { row, index } : undefined;
+}
+
 /** The state `event` leads to from `state`, or undefined when the procedure does not allow it. */
 export function nextState(procedure: Procedure, state: string, event: EventType): string | undefined {
-  return procedure.transitions.find(
-    (t) => t.on === event && (typeof t.from === 'string' ? t.from === state : t.from.includes(state)),
-  )?.to;
+  return transitionRow(procedure, state, event)?.row.to;
 }
 
 /** The label of a state, or its id. */

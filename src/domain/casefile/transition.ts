@@ -7,7 +7,7 @@ import { CasusError } from '../errors.js';
 import type { CaseEvent, EventType } from './case-event.js';
 import type { CaseFile, CaseLog } from './case-file.js';
 import { openCaseFile } from './case-file.js';
-import { allowedEvents, nextState, stateLabel, type Procedure } from './procedure-schema.js';
+import { allowedEvents, nextState, stateLabel, transitionRow, type Procedure } from './procedure-schema.js';
 
 /** Why an event was refused. */
 export type TransitionRefusal =
@@ -17,6 +17,16 @@ export type TransitionRefusal =
       readonly stateLabel: string;
       readonly event: EventType;
       readonly allowed: readonly EventType[];
+      readonly message: string;
+    }
+  | {
+      readonly kind: 'missing-requirement';
+      readonly state: string;
+      readonly event: EventType;
+      /** The event types the row requires that the log does not hold yet. */
+      readonly missing: readonly EventType[];
+      /** Index of the row in the procedure's `transitions`. */
+      readonly transition: number;
       readonly message: string;
     }
   | {
@@ -75,6 +85,19 @@ export function transition(file: CaseFile, event: CaseEvent): TransitionResult {
           : `${event.type} is not allowed in state "${state}" (${label}); ${next}`,
     });
   }
+  const row = last === undefined ? undefined : transitionRow(procedure, state, event.type);
+  const missing = (row?.row.requires ?? []).filter((type) => !file.events.some((e) => e.type === type));
+  if (row && missing.length > 0)
+    return refuse({
+      kind: 'missing-requirement',
+      state,
+      event: event.type,
+      missing,
+      transition: row.index,
+      message:
+        `${event.type} requires an earlier ${missing.join(' and ')} in this case file, and there is none ` +
+        `(procedure transitions[${row.index}]${row.row.note ? `: ${row.row.note}` : ''})`,
+    });
   return { ok: true, file: { ...file, events: [...file.events, event], state: to } };
 }
 
