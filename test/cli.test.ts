@@ -112,9 +112,10 @@ describe('casus check', () => {
     cpSync(join(ROOT, 'test/fixtures/treaties/broken.yaml'), join(data, 'treaties/broken.yaml'));
     const r = casus(['check'], { CASUS_DATA: data });
     expect(r.code).toBe(2);
-    expect(r.out).toMatch(/broken\.yaml:31:19 .*art-1 condition bad-one: Unknown variable: territry/);
+    // Columns point into the expression: at the unknown name, at the end of the truncated one.
+    expect(r.out).toMatch(/broken\.yaml:31:54 .*art-1 condition bad-one: Unknown variable: territry; expected .*\(did you mean "territory"\?\)/);
     expect(r.out).toMatch(/broken\.yaml:35:19 .*art-1 condition bad-two: expected a CEL expression of type bool; got type int/);
-    expect(r.out).toMatch(/broken\.yaml:39:19 .*art-1 condition bad-three: /);
+    expect(r.out).toMatch(/broken\.yaml:39:35 .*art-1 condition bad-three: Unexpected token: EOF/);
     const assess = casus(['assess', '--date', '2020-07-12', '--target', 'ARM'], { CASUS_DATA: data });
     expect(assess.code).toBe(2);
     expect(assess.out).toBe('');
@@ -132,8 +133,16 @@ describe('casus zones', () => {
     expect(triggered.has('EST')).toBe(true);
     expect(triggered.has('USA')).toBe(true);
     expect(triggered.has('JPN')).toBe(false);
-    const bad = casus(['zones', '--treaty', 'nato', '--provision', 'art-99', '--date', '2024-06-01']);
-    expect(bad.code).toBe(3);
-    expect(bad.err).toMatch(/provision: nato has no provision "art-99"/);
+  });
+
+  it.each([
+    [['--treaty', 'foo', '--provision', 'art-5'], /--treaty: expected a treaty id, one of .*nato/],
+    [['--treaty', 'natto', '--provision', 'art-5'], /--treaty: .*\(did you mean "nato"\?\)/],
+    [['--treaty', 'nato', '--provision', 'art-99'], /--provision: expected a provision of nato, one of .*art-5/],
+  ])('refuses %j as bad input (exit 2), naming the flag', (args, message) => {
+    const bad = casus(['zones', ...args, '--date', '2024-06-01']);
+    expect(bad.code).toBe(2);
+    expect(bad.err).toMatch(message);
+    expect(bad.out).toBe('');
   });
 });

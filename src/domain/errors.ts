@@ -50,11 +50,12 @@ export function invalidInput(field: string, expected: string, received: unknown)
   });
 }
 
-/** Formats an issue as one line: `file:line:col path: message`. */
+/** Formats an issue as one line: `file:line:col path: message; expected …` (unless the message already says it). */
 export function formatIssue(issue: Issue): string {
   const where = issue.at ? `${issue.at.file}:${issue.at.line}:${issue.at.column} ` : '';
   const path = issue.path.length > 0 ? `${formatPath(issue.path)}: ` : '';
-  return `${where}${path}${issue.message}`;
+  const expected = issue.expected !== undefined && !issue.message.includes(issue.expected) ? `; expected ${issue.expected}` : '';
+  return `${where}${path}${issue.message}${expected}`;
 }
 
 /** Renders a path like `provisions[2].conditions[0].reading`. */

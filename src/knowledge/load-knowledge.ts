@@ -24,6 +24,7 @@ import { dataDir, PACKAGE_ROOT } from './data-dir.js';
 import { loadBaseLayer } from './base-layer.js';
 import { cachedPointGrid } from './base-layer-cache.js';
 import { parseYamlFile } from './yaml-file.js';
+import { withinScalars } from './scalar-position.js';
 // Directly, not through record/index.ts: that door also opens the database loader (Kysely, pg).
 import { readRecord } from './record/read-record.js';
 
@@ -79,14 +80,29 @@ function parseAll(root: string): Parsed {
   };
   const base = (f: string) => f.split('/').pop()!.replace(/\.ya?ml$/, '');
 
+  // A treaty's id is its file name, as for overlays and regions: a copied file cannot load twice
+  // under one id and double every finding.
+  const treatyFiles = new Map<string, string>();
   for (const file of yamlFiles(join(root, 'treaties'))) {
-    const parsed = parseYamlFile(readFileSync(file, 'utf8'), display(file), treatySchema);
+    const text = readFileSync(file, 'utf8');
+    const parsed = parseYamlFile(text, display(file), treatySchema);
     out.files.push(file);
     if (!parsed.ok) {
       out.issues.push(...parsed.issues);
       continue;
     }
-    const compiled = compileTreaty(parsed.value, display(file), parsed.locate);
+    const id = parsed.value.id;
+    if (id !== base(file)) {
+      out.issues.push({ code: 'invalid-id', path: ['id'], message: `treaty id "${id}" must match the file name "${base(file)}"`, expected: `id: ${base(file)} (or rename the file to ${id}.yaml)`, received: id, at: parsed.locate(['id']) });
+      continue;
+    }
+    const first = treatyFiles.get(id);
+    if (first !== undefined) {
+      out.issues.push({ code: 'duplicate', path: ['id'], message: `treaty id "${id}" is already defined by ${first}`, expected: 'one file per treaty id', received: id, at: parsed.locate(['id']) });
+      continue;
+    }
+    treatyFiles.set(id, display(file));
+    const compiled = compileTreaty(parsed.value, display(file), withinScalars(text, parsed.locate));
     if (compiled.ok) out.treaties.push(compiled.treaty);
     else out.issues.push(...compiled.issues);
   }

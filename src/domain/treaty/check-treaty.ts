@@ -5,21 +5,27 @@
  */
 import { CasusError, type Issue } from '../errors.js';
 import { overlappingPeriods } from '../dates/index.js';
+import { didYouMean } from '../did-you-mean.js';
 import { compileCondition, ConditionError } from './compile-condition.js';
-import { conditionEnvironment } from './condition-context.js';
+import { CONTEXT_VARIABLES, conditionEnvironment, HELPER_FUNCTIONS, INCIDENT_FIELDS } from './condition-context.js';
+import { checkConditionGrammar } from './condition-grammar.js';
 import type { TreatyFile } from './treaty-schema.js';
 import type { Condition, FilePosition, Provision, Treaty } from './treaty.js';
 
 /** Placeholders a reason may use. */
 export const REASON_PLACEHOLDERS = ['attacker', 'target', 'kind', 'against', 'flag', 'reading', 'territory', 'regions', 'date', 'fatalities'] as const;
 
-type Locate = (path: readonly (string | number)[]) => FilePosition;
+/** Where a path is in the file; with `within`, where a character of that string value is (when the file allows saying). */
+type Locate = (path: readonly (string | number)[], within?: { readonly value: string; readonly offset: number }) => FilePosition;
+
+/** Where in an expression an issue points: character `offset` of `value`. */
+type Within = { readonly value: string; readonly offset: number };
+type Report = (path: (string | number)[], code: string, message: string, extra?: Partial<Issue>, within?: Within) => void;
 
 /** Checks an already schema-valid treaty file and compiles its conditions. */
 export function compileTreaty(file: TreatyFile, fileName: string, locate: Locate): { ok: true; treaty: Treaty } | { ok: false; issues: Issue[] } {
   const issues: Issue[] = [];
-  const issue = (path: (string | number)[], code: string, message: string, extra: Partial<Issue> = {}) =>
-    issues.push({ code, path, message, at: locate(path), ...extra });
+  const issue: Report = (path, code, message, extra = {}, within) => issues.push({ code, path, message, at: locate(path, within), ...extra });
   const env = conditionEnvironment();
 
   const seenParties = new Set<string>();
@@ -67,37 +73,61 @@ export function compileTreaty(file: TreatyFile, fileName: string, locate: Locate
   return { ok: true, treaty: { ...file, provisions, file: fileName } };
 }
 
-function compile(
-  env: ReturnType<typeof conditionEnvironment>,
-  expr: string,
-  path: (string | number)[],
-  where: string,
-  issue: (path: (string | number)[], code: string, message: string, extra?: Partial<Issue>) => void,
-): ((context: object) => unknown) | undefined {
+function compile(env: ReturnType<typeof conditionEnvironment>, expr: string, path: (string | number)[], where: string, issue: Report): ((context: object) => unknown) | undefined {
+  const fail = (message: string, expected: string, offset: number | undefined) =>
+    issue(path, 'invalid-condition', `${where}: ${message}`, { expected, received: expr }, offset === undefined ? undefined : { value: expr, offset });
+  let parsed: ReturnType<typeof env.parse>;
   try {
-    const parsed = env.parse(expr);
-    const checked = parsed.check();
-    if (!checked.valid) {
-      issue(path, 'invalid-condition', `${where}: ${firstLine(checked.error?.message)}`, { expected: 'a CEL expression of type bool', received: expr });
-      return undefined;
-    }
-    if (checked.type !== 'bool') {
-      issue(path, 'invalid-condition', `${where}: expected a CEL expression of type bool; got type ${checked.type}`, { expected: 'bool', received: String(checked.type) });
-      return undefined;
-    }
-    const slow = (ctx: object): unknown => {
-      try {
-        return parsed(ctx);
-      } catch (error) {
-        return new ConditionError(error instanceof Error ? error.message : String(error));
-      }
-    };
-    const fast = compileCondition(parsed.ast, slow);
-    return fast ? (ctx: object) => fast(ctx as Readonly<Record<string, unknown>>) : slow;
+    parsed = env.parse(expr);
   } catch (error) {
-    issue(path, 'invalid-condition', `${where}: ${firstLine(error instanceof Error ? error.message : String(error))}`, { expected: 'a CEL expression', received: expr });
+    fail(firstLine(error instanceof Error ? error.message : String(error)), 'a CEL expression', errorOffset(error));
     return undefined;
   }
+  const checked = parsed.check();
+  if (!checked.valid) {
+    const message = firstLine(checked.error?.message);
+    fail(message, expectedFor(message) ?? 'a well-typed CEL expression over the condition context (docs/treaty-format.md)', errorOffset(checked.error));
+    return undefined;
+  }
+  if (checked.type !== 'bool') {
+    fail(`expected a CEL expression of type bool; got type ${checked.type}`, 'a CEL expression of type bool', 0);
+    return undefined;
+  }
+  // cel-js has no cost limit: the whitelist is what bounds a condition's running time.
+  const problems = checkConditionGrammar(parsed.ast, expr);
+  for (const p of problems) fail(p.message, p.expected, p.offset);
+  if (problems.length > 0) return undefined;
+  const slow = (ctx: object): unknown => {
+    try {
+      return parsed(ctx);
+    } catch (error) {
+      return new ConditionError(error instanceof Error ? error.message : String(error));
+    }
+  };
+  const fast = compileCondition(parsed.ast, slow);
+  return fast ? (ctx: object) => fast(ctx as Readonly<Record<string, unknown>>) : slow;
+}
+
+/** The known names for an unknown-name error, with the likely intended one. */
+function expectedFor(message: string): string | undefined {
+  const suggest = (name: string, known: readonly string[], what: string) => {
+    const hint = didYouMean(name, known);
+    return `${what}: one of ${known.join(', ')}${hint ? ` (did you mean "${hint}"?)` : ''}`;
+  };
+  const variable = /Unknown variable: (\w+)/.exec(message)?.[1];
+  if (variable) return suggest(variable, [...Object.keys(CONTEXT_VARIABLES), ...HELPER_FUNCTIONS], 'a name of the condition context');
+  const key = /No such key: (\w+)/.exec(message)?.[1];
+  if (key) return suggest(key, Object.keys(INCIDENT_FIELDS), 'an incident field');
+  const fn = /overload for '(\w+)\(/.exec(message)?.[1];
+  if (fn && !(HELPER_FUNCTIONS as readonly string[]).includes(fn)) return suggest(fn, [...HELPER_FUNCTIONS, 'size', 'has'], 'a function');
+  return undefined;
+}
+
+/** The character of the expression a cel-js error points at, if it says. */
+function errorOffset(error: unknown): number | undefined {
+  const e = error as { node?: { pos?: unknown }; range?: { start?: unknown } } | undefined;
+  const pos = e?.node?.pos ?? e?.range?.start;
+  return typeof pos === 'number' ? pos : undefined;
 }
 
 function firstLine(s: string | undefined): string {
