@@ -27,11 +27,19 @@ interface Row {
 export function parseRows(text: string, defaultDate: string, file: string): { rows: Row[]; issues: Issue[] } {
   const rows: Row[] = [];
   const issues: Issue[] = [];
-  const lines = text.split(/\r?\n/);
+  // Event files repeat a few thousand dates over millions of rows: check each distinct one once.
+  const dateOk = new Map<string, boolean>();
+  const validDate = (d: string) => {
+    let ok = dateOk.get(d);
+    if (ok === undefined) dateOk.set(d, (ok = isIsoDate(d) && d >= '1945-01-01'));
+    return ok;
+  };
+  const lines = text.split('\n');
   lines.forEach((raw, i) => {
     const line = raw.trim();
     if (line === '' || line.startsWith('#')) return;
-    const cells = line.split(',').map((c) => c.trim().replace(/^"|"$/g, ''));
+    const split = line.split(',');
+    const cells = line.includes('"') ? split.map((c) => c.trim().replace(/^"|"$/g, '')) : split.map((c) => c.trim());
     if (i === 0 && !Number.isFinite(Number(cells[0]))) return; // header
     const at = { file, line: i + 1, column: 1 };
     const lat = Number(cells[0]);
@@ -41,7 +49,7 @@ export function parseRows(text: string, defaultDate: string, file: string): { ro
       issues.push({ code: 'invalid-input', path: ['row', i + 1], message: `expected lat,lon[,date]; got "${line}"`, at });
     else if (lat < -90 || lat > 90 || lon < -180 || lon > 180)
       issues.push({ code: 'invalid-input', path: ['row', i + 1], message: `lat must be within [-90, 90] and lon within [-180, 180]; got ${lat},${lon}`, at });
-    else if (!isIsoDate(date) || date < '1945-01-01')
+    else if (!validDate(date))
       issues.push({ code: 'invalid-input', path: ['row', i + 1, 'date'], message: `expected a date YYYY-MM-DD on or after 1945-01-01; got "${date}"`, at });
     else rows.push({ lat, lon, date });
   });
