@@ -4,6 +4,7 @@
  */
 import { renameSync, writeFileSync } from 'node:fs';
 import { Command } from 'commander';
+import { didYouMean } from '../domain/did-you-mean.js';
 import { invalidInput } from '../domain/errors.js';
 import { READINGS, type Reading } from '../domain/territory/index.js';
 import { provisionZones } from '../domain/zones/index.js';
@@ -57,6 +58,12 @@ Examples:
         if (!Number.isFinite(cellDeg) || cellDeg < 0.05 || cellDeg > 2) throw invalidInput('--resolution', 'a cell size in degrees from 0.05 to 2', flags.resolution);
         const attacker = flags.attacker === undefined ? undefined : parsePolity(flags.attacker, '--attacker');
         const knowledge = loadKnowledge();
+        // Unknown ids are bad input (exit 2, naming the flag), checked here before any work.
+        const treaty = knowledge.treaties.find((t) => t.id === flags.treaty);
+        if (!treaty) throw invalidInput('--treaty', `a treaty id, one of ${knowledge.treaties.map((t) => t.id).join(', ')}${hint(flags.treaty, knowledge.treaties.map((t) => t.id))}`, flags.treaty);
+        const provisions = treaty.provisions.filter((p) => p.kind !== 'scope').map((p) => p.id);
+        if (!treaty.provisions.some((p) => p.id === flags.provision))
+          throw invalidInput('--provision', `a provision of ${treaty.id}, one of ${provisions.join(', ')}${hint(flags.provision, provisions)}`, flags.provision);
         const zones = provisionZones(knowledge, { treaty: flags.treaty, provision: flags.provision, date, reading, cellDeg, attacker });
         const text = JSON.stringify(zones) + '\n';
         if (flags.output === undefined) process.stdout.write(text);
@@ -69,4 +76,9 @@ Examples:
         process.stderr.write(`casus: ${zones.features.length} zone(s) at ${cellDeg}° cells${summary ? `: ${summary}` : ''}${flags.output ? ` → ${flags.output}` : ''}\n`);
       }),
     );
+}
+
+function hint(value: string, known: readonly string[]): string {
+  const near = didYouMean(value, known);
+  return near ? ` (did you mean "${near}"?)` : '';
 }
