@@ -26,10 +26,17 @@ function ensurePostgis(): string | undefined {
   if (process.env.CASUS_BENCH_INSTALL === '0') return 'PostGIS is not installed (CASUS_BENCH_INSTALL=0 forbids installing it)';
   const version = bins.bindir.split('/').at(-2);
   console.log(`postgis: installing postgresql-${version}-postgis-3 with apt-get …`);
+  const apt = (...args: string[]) => execFileSync('apt-get', args, { stdio: 'ignore', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
   try {
-    execFileSync('apt-get', ['install', '-y', '-qq', `postgresql-${version}-postgis-3`], { stdio: 'ignore', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+    apt('install', '-y', '-qq', `postgresql-${version}-postgis-3`);
   } catch {
-    return `apt-get install postgresql-${version}-postgis-3 failed`;
+    // A fresh machine's package lists may be stale or empty: refresh them once and retry.
+    try {
+      apt('update', '-qq');
+      apt('install', '-y', '-qq', `postgresql-${version}-postgis-3`);
+    } catch {
+      return `apt-get install postgresql-${version}-postgis-3 failed (after apt-get update)`;
+    }
   }
   return postgisInstalled() ? undefined : 'PostGIS still missing after apt-get install';
 }
