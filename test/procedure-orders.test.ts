@@ -91,3 +91,48 @@ describe('the shipped procedures refuse impossible orders', () => {
     expect(play(treaty, types)).toEqual({ ok: true, state });
   });
 });
+
+describe('events are checked against the treaty, not only the procedure', () => {
+  const procedure = (treaty: string) => loadProcedure(treaty, TREATIES);
+  const opened = (treaty: string, target: string, date: string) =>
+    openCaseFile(
+      { id: 't', treaty, title: 't', incident: { date, at: [0, 0], attacker: 'AZE', target, kind: 'armed-attack', against: 'territory' }, origin: 'user' },
+      procedure(treaty),
+    );
+  const recorded = (treaty: string, target: string, date: string) => {
+    const r = transition(opened(treaty, target, date), { type: 'incident-recorded', date, sources: src });
+    if (!r.ok) throw new Error(r.refusal.message);
+    return r.file;
+  };
+  const issuesOf = (file: CaseFile, e: CaseEvent) => {
+    const r = transition(file, e);
+    return r.ok ? [] : r.refusal.kind === 'not-in-treaty' ? r.refusal.issues.map((i) => `${i.path.join('.')}: ${i.message}`) : [r.refusal.message];
+  };
+
+  it('refuses an application by a non-party under a provision the treaty does not have, naming both fields', () => {
+    const file = recorded('csto', 'ARM', '2022-09-13');
+    const issues = issuesOf(file, { type: 'application-lodged', date: '2022-09-13', by: ['USA'], provision: 'art-99', request: 'help', sources: src });
+    expect(issues).toEqual([
+      'provision: expected a provision of csto (art-4, art-2); got "art-99"',
+      expect.stringMatching(/^by\.0: expected a party to csto on 2022-09-13 \(ARM, BLR, KAZ, KGZ, RUS, TJK\); got "USA"$/) as string,
+    ]);
+  });
+
+  it('refuses a position recorded for a polity that is not a party on the decision date', () => {
+    let file = recorded('csto', 'ARM', '2022-09-13');
+    const applied = transition(file, { type: 'application-lodged', date: '2022-09-13', by: ['ARM'], provision: 'art-4', request: 'help', sources: src });
+    if (!applied.ok) throw new Error(applied.refusal.message);
+    file = applied.file;
+    const issues = issuesOf(file, { type: 'decision-taken', date: '2022-09-14', body: 'Council', outcome: 'mission', positions: { RUS: 'for', JPN: 'for' }, sources: src });
+    expect(issues).toEqual([expect.stringMatching(/^positions\.JPN: expected a party to csto on 2022-09-14 \(.*RUS.*\); got "JPN"$/) as string]);
+  });
+
+  it('counts membership on the event date: Finland could not apply to NATO before its accession (4 April 2023)', () => {
+    const before = recorded('nato', 'FIN', '2023-03-01');
+    expect(issuesOf(before, { type: 'application-lodged', date: '2023-03-01', by: ['FIN'], provision: 'art-4', request: 'consultations', sources: src })[0]).toMatch(
+      /^by\.0: expected a party to nato on 2023-03-01 .*; got "FIN"$/,
+    );
+    const after = recorded('nato', 'FIN', '2023-05-01');
+    expect(issuesOf(after, { type: 'application-lodged', date: '2023-05-01', by: ['FIN'], provision: 'art-4', request: 'consultations', sources: src })).toEqual([]);
+  });
+});

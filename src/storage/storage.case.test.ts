@@ -138,6 +138,20 @@ export function runStorageContract(contract: StorageContract): void {
         expect((await findCaseLog(db, 'c3')).events).toEqual([incidentRecorded]);
       }));
 
+    test('refuses an event naming a non-party or a provision the treaty lacks, with the field paths; the log is unchanged', () =>
+      withDb(async ({ db }) => {
+        const checked: Procedure = {
+          ...procedure,
+          roster: { treaty: 'csto', provisions: ['art-4'], parties: [{ polity: 'ARM', periods: [{ from: '1994-04-20', status: 'member' }] }] },
+        };
+        await createCaseFile(db, newCase('c6'), checked);
+        const bad: CaseEvent = { type: 'application-lodged', date: '2024-05-02', by: ['ARM', 'USA'], provision: 'art-99', request: 'help', sources: source };
+        const error = await expectCasusError(appendEvent(db, 'c6', 1, bad, checked), 'invalid-input', /provision: expected a provision of csto \(art-4\); got "art-99"; by\[1\]: expected a party to csto on 2024-05-02 \(ARM\); got "USA"/);
+        expect(error.issues.map((i) => i.path)).toEqual([['provision'], ['by', 1]]);
+        expect((await findCaseLog(db, 'c6')).events).toEqual([incidentRecorded]);
+        await appendEvent(db, 'c6', 1, application, checked);
+      }));
+
     test('lets exactly one of several simultaneous appends at the same version win', () =>
       withDb(async ({ db }) => {
         await createCaseFile(db, newCase('c4'), procedure);

@@ -33,7 +33,9 @@ export type { Procedure, Transition } from './procedure-schema.js';
 export { procedureSchema, allowedEvents, nextState, stateLabel, transitionRow } from './procedure-schema.js';
 
 export type { TransitionRefusal, TransitionResult } from './transition.js';
-export { transition, replayCase, replayCaseOrThrow, refusalError } from './transition.js';
+export { transition, replayCase, replayCaseOrThrow, refusalError, refusalIssues } from './transition.js';
+export type { TreatyRoster } from './treaty-roster.js';
+export { treatyRosterFrom, rosterPartiesOn, checkEventAgainstTreaty } from './treaty-roster.js';
 
 export type { CaseLatencies, Milestone } from './case-latencies.js';
 export { caseLatencies, MILESTONES } from './case-latencies.js';

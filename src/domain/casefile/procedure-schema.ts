@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { EVENT_TYPES, type EventType } from './case-event.js';
 import { sourceSchema } from './event-schema.js';
+import type { TreatyRoster } from './treaty-roster.js';
 
 const stateId = z
   .string()
@@ -92,8 +93,12 @@ export const procedureSchema = z
         ctx.addIssue({ code: 'custom', path: ['states', s], message: `state "${s}" cannot be reached from "${p.initial}"` });
   });
 
-/** A validated procedure. */
-export type Procedure = z.infer<typeof procedureSchema>;
+/**
+ * A validated procedure. `roster` (the treaty's provision ids and dated parties) is attached by the
+ * loader from the rest of the treaty file, so that every writer holding the procedure also checks
+ * `provision`, `by` and `positions`; a procedure without it checks the table only.
+ */
+export type Procedure = z.infer<typeof procedureSchema> & { readonly roster?: TreatyRoster };
 
 /** The event types a state accepts, in declaration order. */
 export function allowedEvents(procedure: Procedure, state: string): EventType[] {

@@ -11,7 +11,7 @@ import type { CaseLog } from './case-file.js';
 import { parseCaseEvent } from './event-schema.js';
 import { parseCaseIncident } from './incident-schema.js';
 import type { Procedure } from './procedure-schema.js';
-import { replayCase } from './transition.js';
+import { refusalIssues, replayCase } from './transition.js';
 import { fromZodIssues } from './zod-issues.js';
 
 const recordId = z
@@ -82,15 +82,6 @@ export function checkRecordCase(
   };
   const replayed = replayCase(log, procedure);
   if (!replayed.ok)
-    return {
-      ok: false,
-      issues: [
-        {
-          code: replayed.refusal.kind,
-          path: ['events', replayed.index, replayed.refusal.kind === 'out-of-order' ? 'date' : 'type'],
-          message: replayed.refusal.message,
-        },
-      ],
-    };
+    return { ok: false, issues: refusalIssues(replayed.refusal).map((i) => ({ ...i, path: ['events', replayed.index, ...i.path] })) };
   return { ok: true, log };
 }

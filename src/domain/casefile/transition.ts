@@ -3,7 +3,8 @@
  * The only way a case file moves: `transition(file, event)` checks the event against the treaty's
  * procedure and the calendar, and returns the next file or a refusal that says why.
  */
-import { CasusError } from '../errors.js';
+import { CasusError, formatPath, type Issue } from '../errors.js';
+import { checkEventAgainstTreaty } from './treaty-roster.js';
 import type { CaseEvent, EventType } from './case-event.js';
 import type { CaseFile, CaseLog } from './case-file.js';
 import { openCaseFile } from './case-file.js';
@@ -27,6 +28,14 @@ export type TransitionRefusal =
       readonly missing: readonly EventType[];
       /** Index of the row in the procedure's `transitions`. */
       readonly transition: number;
+      readonly message: string;
+    }
+  | {
+      readonly kind: 'not-in-treaty';
+      readonly state: string;
+      readonly event: EventType;
+      /** Each bad field, with its path within the event (`provision`, `by[0]`, `positions.JPN`). */
+      readonly issues: readonly Issue[];
       readonly message: string;
     }
   | {
@@ -85,6 +94,15 @@ export function transition(file: CaseFile, event: CaseEvent): TransitionResult {
           : `${event.type} is not allowed in state "${state}" (${label}); ${next}`,
     });
   }
+  const issues = procedure.roster ? checkEventAgainstTreaty(event, procedure.roster) : [];
+  if (issues.length > 0)
+    return refuse({
+      kind: 'not-in-treaty',
+      state,
+      event: event.type,
+      issues,
+      message: issues.map((i) => `${formatPath(i.path)}: ${i.message}`).join('; '),
+    });
   const row = last === undefined ? undefined : transitionRow(procedure, state, event.type);
   const missing = (row?.row.requires ?? []).filter((type) => !file.events.some((e) => e.type === type));
   if (row && missing.length > 0)
@@ -137,7 +155,13 @@ export function replayCaseOrThrow(log: CaseLog, procedure: Procedure): CaseFile 
 /** A refusal as an `invalid-input` error naming the state and what it accepts. */
 export function refusalError(caseId: string, refusal: TransitionRefusal): CasusError {
   return new CasusError('invalid-input', `case file ${caseId}: ${refusal.message}`, {
-    issues: [{ code: refusal.kind, path: refusal.kind === 'out-of-order' ? ['date'] : ['type'], message: refusal.message }],
+    issues: refusalIssues(refusal),
     details: { refusal },
   });
+}
+
+/** A refusal as issues, with paths inside the event (`date`, `type`, `by[0]`, …). */
+export function refusalIssues(refusal: TransitionRefusal): Issue[] {
+  if (refusal.kind === 'not-in-treaty') return [...refusal.issues];
+  return [{ code: refusal.kind, path: refusal.kind === 'out-of-order' ? ['date'] : ['type'], message: refusal.message }];
 }

@@ -5,7 +5,7 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fromZodIssues, procedureSchema, type Procedure } from '../../domain/casefile/index.js';
+import { fromZodIssues, procedureSchema, treatyRosterFrom, type Procedure } from '../../domain/casefile/index.js';
 import { CasusError, type Issue } from '../../domain/errors.js';
 import { locateIssues, parseLocatedYaml } from './yaml-locate.js';
 
@@ -30,7 +30,9 @@ export function readProcedure(treaty: string, treatiesDir: string): ProcedureRea
   const result = procedureSchema.safeParse(block, { reportInput: true });
   if (!result.success)
     return { kind: 'invalid', issues: locateIssues(fromZodIssues(result.error.issues, ['procedure']), parsed.locate) };
-  return { kind: 'procedure', procedure: result.data };
+  // The treaty's provisions and parties ride along, so that events are checked against them too.
+  const roster = treatyRosterFrom(parsed.value);
+  return { kind: 'procedure', procedure: roster ? { ...result.data, roster } : result.data };
 }
 
 /** The throwing twin: `not-found` without a procedure, `invalid-input` listing every issue. */

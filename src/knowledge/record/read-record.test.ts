@@ -1,4 +1,4 @@
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -52,6 +52,27 @@ describe('readRecord', () => {
     expect(read.issues.map((i) => i.message)).toEqual([
       'treaty "csto" must match the folder data/record/nato/',
       'treaty "nato" declares no procedure: add a procedure: block to data/treaties/nato.yaml',
+    ]);
+  });
+});
+
+describe('readRecord against the treaty', () => {
+  const scratch = mkdtempSync(join(tmpdir(), 'casus-roster-record-'));
+  afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+  it('reports an applicant that is not a party and a provision the treaty lacks, with file, line and path', () => {
+    mkdirSync(join(scratch, 'treaties'));
+    mkdirSync(join(scratch, 'record/csto'), { recursive: true });
+    const treaty = readFileSync(join(DATA, 'treaties/csto.yaml'), 'utf8').replace(
+      'id: csto\n',
+      'id: csto\nprovisions: [{ id: art-4 }]\nparties: [{ polity: ARM, periods: [{ from: 1994-04-20, status: member }] }]\n',
+    );
+    writeFileSync(join(scratch, 'treaties/csto.yaml'), treaty);
+    const file = join(scratch, 'record/csto/fixture-mission.yaml');
+    writeFileSync(file, readFileSync(join(DATA, 'record/csto/fixture-mission.yaml'), 'utf8').replace('by: ARM\n    provision: art-4', 'by: USA\n    provision: art-99'));
+    const read = readRecord({ recordDir: join(scratch, 'record'), treatiesDir: join(scratch, 'treaties') });
+    expect(read.issues.map((i) => `${i.at?.line}: ${formatIssue(i).replace(/^.*?:\d+:\d+ /, '')}`)).toEqual([
+      expect.stringMatching(/^20: events\[1\]\.provision: expected a provision of csto \(art-4\); got "art-99"/) as string,
+      expect.stringMatching(/^19: events\[1\]\.by\[0\]: expected a party to csto on 2022-09-13 \(ARM\); got "USA"/) as string,
     ]);
   });
 });
