@@ -8,12 +8,13 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { OpenAPIHono } from '@hono/zod-openapi';
+import type { Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import { HTTPException } from 'hono/http-exception';
 import type { Logger } from 'pino';
 import type { ApiDeps, ApiEnv } from './api-context.js';
-import { errorBody, respondError, zodIssues } from './api-error.js';
+import { errorResponse, respondError, zodIssues, type ApiErrorCode } from './api-error.js';
 import { tokenMiddleware } from './auth.js';
 import { caseRoutes } from './routes/cases.routes.js';
 import { knowledgeRoutes } from './routes/knowledge.routes.js';
@@ -37,7 +38,7 @@ export function createApp(deps: ApiDeps, log?: Logger): OpenAPIHono<ApiEnv> {
       if (!result.success) {
         const part = { json: 'body', query: 'query', param: 'path', header: 'header' }[(result as { target?: string }).target ?? ''] ?? 'request';
         const issues = zodIssues(result.error.issues, part);
-        return c.json(errorBody('invalid-input', `${issues[0]?.field ?? part}: ${issues[0]?.message ?? 'invalid'}`, issues), 400);
+        return errorResponse(c, 'invalid-input', `${issues[0]?.field ?? part}: ${issues[0]?.message ?? 'invalid'}`, issues);
       }
       return undefined;
     },
@@ -54,7 +55,7 @@ export function createApp(deps: ApiDeps, log?: Logger): OpenAPIHono<ApiEnv> {
     '*',
     bodyLimit({
       maxSize: deps.bodyLimitBytes,
-      onError: (c) => c.json(errorBody('payload-too-large', `body: at most ${deps.bodyLimitBytes} bytes`, [{ field: 'body', message: `larger than ${deps.bodyLimitBytes} bytes` }]), 413),
+      onError: (c) => errorResponse(c, 'payload-too-large', `body: at most ${deps.bodyLimitBytes} bytes`, [{ field: 'body', message: `larger than ${deps.bodyLimitBytes} bytes` }]),
     }),
   );
   app.use('*', tokenMiddleware(deps));
@@ -73,23 +74,35 @@ export function createApp(deps: ApiDeps, log?: Logger): OpenAPIHono<ApiEnv> {
   asset('swagger-ui.css', 'text/css');
   asset('swagger-ui-bundle.js', 'text/javascript');
 
-  app.notFound((c) => c.json(errorBody('not-found', `${c.req.method} ${c.req.path}: no such route (see /openapi.json)`), 404));
+  app.notFound((c) => errorResponse(c, 'not-found', `${c.req.method} ${c.req.path}: no such route (see /openapi.json)`, [{ field: 'path', message: 'no such route' }]));
   app.onError((error, c) => {
-    if (error instanceof HTTPException) {
-      const status = error.status;
-      const message = status === 400 ? `body: ${error.message || 'malformed request'}` : error.message;
-      return c.json(errorBody(status === 400 ? 'invalid-input' : 'error', message, [{ field: 'body', message: error.message }]), status);
-    }
+    if (error instanceof HTTPException) return httpException(c, error);
     if (!(error instanceof Error && error.name === 'CasusError')) log?.error({ err: error, path: c.req.path }, 'internal error');
     return respondError(c, error);
   });
   return app;
 }
 
+// Hono's validators throw HTTPExceptions (malformed JSON: 400; a body that is not JSON: 415); each
+// becomes a code of the one table, never a code of its own.
+const EXCEPTION_CODES: Readonly<Partial<Record<number, ApiErrorCode>>> = { 400: 'invalid-input', 413: 'payload-too-large', 415: 'unsupported-media-type' };
+
+function httpException(c: Context, error: HTTPException): Response {
+  const code = EXCEPTION_CODES[error.status] ?? (error.status >= 500 ? 'internal' : 'invalid-input');
+  if (code === 'unsupported-media-type') {
+    const got = c.req.header('content-type');
+    return errorResponse(c, code, `header.content-type: expected application/json; got ${got === undefined ? 'none' : JSON.stringify(got)}`, [
+      { field: 'header.content-type', message: 'expected application/json', expected: 'application/json', received: got ?? 'none' },
+    ]);
+  }
+  return errorResponse(c, code, `body: ${error.message || 'malformed request'}`, [{ field: 'body', message: error.message || 'malformed request' }]);
+}
+
+// validatorUrl null: Swagger UI would otherwise send the document to validator.swagger.io for a badge.
 const DOCS_PAGE = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Casus API</title>
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <link rel="stylesheet" href="/docs/swagger-ui.css"></head>
 <body><div id="ui"></div><script src="/docs/swagger-ui-bundle.js"></script>
-<script>window.ui = SwaggerUIBundle({ url: '/openapi.json', dom_id: '#ui', deepLinking: true });</script>
+<script>window.ui = SwaggerUIBundle({ url: '/openapi.json', dom_id: '#ui', deepLinking: true, validatorUrl: null });</script>
 </body></html>`;

@@ -36,6 +36,11 @@ const latLon = z
 /** GET /v1/locate */
 export const locateQuery = z.object({ at: latLon.describe('LAT,LON'), date: date.optional().describe('YYYY-MM-DD (default: today)') }).strict();
 
+/** Zones grid cell size when none is asked for (about 28 km; ~2 s of one core). */
+export const DEFAULT_RESOLUTION = 0.25;
+// 0.1° takes ~9 s of a worker; 0.05° (which the CLI allows) ~36 s, too long to hold a request for.
+const MIN_RESOLUTION = 0.1;
+
 /** GET /v1/zones */
 export const zonesQuery = z
   .object({
@@ -43,7 +48,12 @@ export const zonesQuery = z
     provision: z.string().regex(/^art-[1-9][0-9]*$/, 'expected art-N'),
     date,
     reading: z.enum(READINGS).optional(),
-    resolution: z.coerce.number().min(0.05).max(2).optional().describe('cell size in degrees, 0.05 to 2 (default 0.25)'),
+    resolution: z.coerce
+      .number()
+      .min(MIN_RESOLUTION, `expected a cell size of at least ${MIN_RESOLUTION} degrees (finer maps: casus zones)`)
+      .max(2)
+      .optional()
+      .describe(`cell size in degrees, ${MIN_RESOLUTION} to 2 (default ${DEFAULT_RESOLUTION})`),
     attacker: z.string().optional(),
   })
   .strict();

@@ -1,8 +1,8 @@
 /**
  * @module server
  * Runs the API: opens the database (migrations, the record on first start), loads the knowledge base
- * once, listens, and on SIGTERM/SIGINT stops accepting, lets in-flight requests finish, closes the
- * database and exits.
+ * once, listens, and on SIGTERM/SIGINT stops accepting, lets in-flight requests finish (up to a
+ * deadline, after which open connections are cut), stops the zones worker and closes the database.
  */
 import type { AddressInfo } from 'node:net';
 import { serve, type ServerType } from '@hono/node-server';
@@ -11,6 +11,8 @@ import { assessCaseIncident, loadKnowledge } from '../knowledge/index.js';
 import { defaultRecordPaths, ensureRecordLoaded } from '../knowledge/record/index.js';
 import { openDatabase } from '../storage/index.js';
 import { createApp } from './app.js';
+import { isLoopback } from './loopback.js';
+import { createZonesService } from './zones-service.js';
 
 /** How to run the server. */
 export interface ServeOptions {
@@ -22,6 +24,8 @@ export interface ServeOptions {
   readonly bodyLimitBytes: number;
   readonly logLevel: string;
   readonly version: string;
+  /** How long in-flight requests may run after SIGTERM before their connections are closed (default 10 s). */
+  readonly shutdownTimeoutMs?: number;
 }
 
 /** A running server. */
@@ -31,8 +35,6 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
-
 /** Starts the server; resolves once it listens. */
 export async function startServer(options: ServeOptions): Promise<RunningServer> {
   const log = pino({ level: options.logLevel, base: null });
@@ -40,14 +42,16 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   const report = await ensureRecordLoaded(db);
   if (report && report.issues.length > 0) log.warn({ issues: report.issues.length }, 'problems in data/record were skipped; run "casus record load"');
   const knowledge = loadKnowledge();
+  const zones = createZonesService();
   const app = createApp(
     {
       knowledge,
       db,
       dbKind: process.env.DATABASE_URL ? 'postgres' : 'sqlite',
       assess: assessCaseIncident,
+      zones,
       treatiesDir: defaultRecordPaths().treatiesDir,
-      openReads: LOOPBACK.has(options.host),
+      openReads: isLoopback(options.host),
       rateLimitPerMinute: options.rateLimitPerMinute,
       anonymousRateLimitPerMinute: options.anonymousRateLimitPerMinute,
       bodyLimitBytes: options.bodyLimitBytes,
@@ -62,13 +66,24 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   });
   const address = server.address() as AddressInfo;
   const url = `http://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}`;
+  const deadlineMs = options.shutdownTimeoutMs ?? 10_000;
   let closing: Promise<void> | undefined;
   const close = () =>
     (closing ??= new Promise<void>((resolve) => {
-      // Stop accepting; in-flight requests finish, idle keep-alive sockets are closed.
+      // Stop accepting; in-flight requests finish, idle keep-alive sockets are closed now.
       server.close(() => resolve());
-      (server as unknown as { closeIdleConnections?: () => void }).closeIdleConnections?.();
-    }).then(() => db.destroy()));
+      const http = server as unknown as { closeIdleConnections?: () => void; closeAllConnections?: () => void };
+      http.closeIdleConnections?.();
+      const deadline = setTimeout(() => {
+        log.warn({ deadlineMs }, 'shutdown deadline reached: closing the connections still open');
+        http.closeAllConnections?.();
+      }, deadlineMs);
+      deadline.unref();
+      server.once('close', () => clearTimeout(deadline));
+    })
+      .then(() => zones.close())
+      .then(() => db.destroy())
+      .then(() => log.info('stopped: connections closed, database closed')));
   log.info({ url, database: process.env.DATABASE_URL ? 'postgres' : 'sqlite', treaties: knowledge.treaties.length }, 'casus listening');
   return { url, log, close };
 }

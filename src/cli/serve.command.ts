@@ -15,11 +15,18 @@ interface ServeFlags {
   anonymousRateLimit: string;
   bodyLimit: string;
   logLevel: string;
+  shutdownTimeout: string;
 }
 
 function whole(value: string, name: string, min: number, max: number): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n < min || n > max) throw invalidInput(name, `a whole number from ${min} to ${max}`, value);
+  return n;
+}
+
+function seconds(value: string, name: string, min: number, max: number): number {
+  const n = Number(value);
+  if (value.trim() === '' || !Number.isFinite(n) || n < min || n > max) throw invalidInput(name, `a number of seconds from ${min} to ${max}`, value);
   return n;
 }
 
@@ -33,6 +40,7 @@ export function serveCommand(): Command {
     .option('--rate-limit <n>', 'requests per minute per token (0: unlimited)', '1200')
     .option('--anonymous-rate-limit <n>', 'requests per minute per client address without a token (0: unlimited)', '0')
     .option('--body-limit <bytes>', 'largest request body', '65536')
+    .option('--shutdown-timeout <seconds>', 'on SIGTERM, how long in-flight requests may finish before their connections are closed', '10')
     .option('--log-level <level>', 'pino level: info logs one line per request', process.env.CASUS_LOG_LEVEL ?? 'info')
     .addHelpText(
       'after',
@@ -56,6 +64,7 @@ Writes need a bearer token: casus token create --role editor. SIGTERM stops it g
           anonymousRateLimitPerMinute: whole(flags.anonymousRateLimit, '--anonymous-rate-limit', 0, 10_000_000),
           bodyLimitBytes: whole(flags.bodyLimit, '--body-limit', 256, 100_000_000),
           logLevel: flags.logLevel,
+          shutdownTimeoutMs: seconds(flags.shutdownTimeout, '--shutdown-timeout', 0, 3600) * 1000,
           version: '0.1.0',
         });
         process.stderr.write(`casus: serving on ${server.url} (docs ${server.url}/docs); Ctrl-C or SIGTERM to stop\n`);

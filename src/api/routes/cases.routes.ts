@@ -9,7 +9,7 @@ import { z } from 'zod';
 import { caseFileJson, computeReliability, parseCaseEvent, replayCaseOrThrow, type CaseFile, type CaseIncident, type Procedure } from '../../domain/casefile/index.js';
 import { caseVersion } from '../../domain/casefile/index.js';
 import { CasusError, type Issue } from '../../domain/errors.js';
-import { loadProcedure } from '../../knowledge/record/index.js';
+import { loadProcedure, treatiesWithProcedure } from '../../knowledge/record/index.js';
 import { appendEvent, createCaseFile, createToken, findCaseLog, listCaseLogs, listTokens, revokeToken } from '../../storage/index.js';
 import type { ApiDeps, ApiEnv } from '../api-context.js';
 import { requireRole } from '../auth.js';
@@ -33,8 +33,39 @@ function issuesError(issues: readonly Issue[], prefix: string[]): CasusError {
   });
 }
 
+/** A 409 naming `body.expectedVersion`, with the current version to retry from in `details`. */
+function conflictError(id: string, expected: number, current: number): CasusError {
+  const message =
+    expected > current
+      ? `body.expectedVersion: case file ${id} is at version ${current}; version ${expected} does not exist yet. Reload it (GET /v1/cases/${id}) and send expectedVersion ${current}`
+      : `body.expectedVersion: case file ${id} is at version ${current}, not ${expected}: another writer appended first. Reload it (GET /v1/cases/${id}) and retry`;
+  return new CasusError('conflict', message, {
+    issues: [{ code: 'conflict', path: ['body', 'expectedVersion'], message: `the case file is at version ${current}`, expected: String(current), received: String(expected) }],
+    details: { currentVersion: current, expectedVersion: expected },
+  });
+}
+
 /** Registers the case-file routes. */
 export function caseRoutes(app: OpenAPIHono<ApiEnv>, deps: ApiDeps): void {
+  let withProcedure: readonly string[] | undefined;
+  // A case file needs its treaty's procedure: name the field and the choices, never the file looked for.
+  const requireProcedure = (treaty: string): void => {
+    withProcedure ??= treatiesWithProcedure(deps.treatiesDir);
+    if (withProcedure.includes(treaty)) return;
+    const choices = withProcedure.join(', ');
+    throw new CasusError('invalid-input', `body.treaty: expected a treaty that declares a case-file procedure (${choices}); got "${treaty}"`, {
+      issues: [{ code: 'invalid-input', path: ['body', 'treaty'], message: `no case-file procedure for treaty "${treaty}"`, expected: choices, received: treaty }],
+    });
+  };
+  const findLog = async (id: string) => {
+    try {
+      return await findCaseLog(deps.db, id);
+    } catch (error) {
+      if (error instanceof CasusError && error.code === 'not-found')
+        throw new CasusError('not-found', `path.id: no case file "${id}" (GET /v1/cases lists them)`, { issues: [{ code: 'not-found', path: ['path', 'id'], message: `no case file "${id}"`, received: id }] });
+      throw error;
+    }
+  };
   const procedures = new Map<string, Procedure>();
   const procedureOf = (treaty: string): Procedure => {
     let p = procedures.get(treaty);
@@ -72,7 +103,7 @@ export function caseRoutes(app: OpenAPIHono<ApiEnv>, deps: ApiDeps): void {
   app.openapi(
     createRoute({ method: 'get', path: '/v1/cases/{id}', summary: 'One case file: log, state, latencies, compliance, verdict', request: { params: idParam }, responses: { 200: json(anyObject, 'The case file'), ...errors } }),
     async (c) => {
-      const log = await findCaseLog(deps.db, c.req.valid('param').id);
+      const log = await findLog(c.req.valid('param').id);
       return c.json(show(replayCaseOrThrow(log, procedureOf(log.treaty))), 200);
     },
   );
@@ -95,6 +126,7 @@ export function caseRoutes(app: OpenAPIHono<ApiEnv>, deps: ApiDeps): void {
     }),
     async (c) => {
       const body = c.req.valid('json');
+      requireProcedure(body.treaty);
       const procedure = procedureOf(body.treaty);
       const first = parseCaseEvent({ type: 'incident-recorded', date: body.incident.date, ...(body.sources ? { sources: body.sources } : {}), ...(body.note ? { note: body.note } : {}) }, 'user');
       if (!first.ok) throw issuesError(first.issues, ['body']);
@@ -109,7 +141,7 @@ export function caseRoutes(app: OpenAPIHono<ApiEnv>, deps: ApiDeps): void {
     createRoute({
       method: 'post',
       path: '/v1/cases/{id}/events',
-      summary: 'Append an event at the expected version (409 if someone appended first)',
+      summary: 'Append an event at the expected version (409 with the current version when the case file is elsewhere)',
       security: bearer,
       request: { params: idParam, body: { content: { 'application/json': { schema: eventAppendRequest } }, required: true } },
       responses: { 201: json(anyObject, 'The case file after the event'), ...errors },
@@ -119,9 +151,15 @@ export function caseRoutes(app: OpenAPIHono<ApiEnv>, deps: ApiDeps): void {
       const body = c.req.valid('json');
       const parsed = parseCaseEvent(body.event, 'user');
       if (!parsed.ok) throw issuesError(parsed.issues, ['body', 'event']);
-      const log = await findCaseLog(deps.db, id);
-      const file = await appendEvent(deps.db, id, body.expectedVersion, parsed.event, procedureOf(log.treaty));
-      return c.json(show(file), 201);
+      const log = await findLog(id);
+      try {
+        const file = await appendEvent(deps.db, id, body.expectedVersion, parsed.event, procedureOf(log.treaty));
+        return c.json(show(file), 201);
+      } catch (error) {
+        if (!(error instanceof CasusError && error.code === 'conflict')) throw error;
+        const current = typeof error.details.version === 'number' ? error.details.version : caseVersion(await findLog(id));
+        throw conflictError(id, body.expectedVersion, current);
+      }
     },
   );
 

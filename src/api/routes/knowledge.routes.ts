@@ -7,10 +7,10 @@ import type { Assessment } from '../../domain/assessment/index.js';
 import { CasusError } from '../../domain/errors.js';
 import { locate, READINGS, type Reading } from '../../domain/territory/index.js';
 import type { Treaty } from '../../domain/treaty/index.js';
-import { provisionZones } from '../../domain/zones/index.js';
 import { assessIncident } from '../../knowledge/index.js';
 import type { ApiDeps, ApiEnv } from '../api-context.js';
-import { anyObject, assessmentRequest, errorSchema, idParam, locateQuery, provisionParams, zonesQuery } from '../schemas.js';
+import { errorResponse } from '../api-error.js';
+import { anyObject, assessmentRequest, DEFAULT_RESOLUTION, errorSchema, idParam, locateQuery, provisionParams, zonesQuery } from '../schemas.js';
 
 const json = (schema: typeof anyObject | typeof errorSchema, description: string) => ({ description, content: { 'application/json': { schema } } });
 const errors = { 400: json(errorSchema, 'Bad input: the issues name each field'), 404: json(errorSchema, 'Not found') };
@@ -54,7 +54,8 @@ export function knowledgeRoutes(app: OpenAPIHono<ApiEnv>, deps: ApiDeps): void {
   const { knowledge } = deps;
   const treatyById = (id: string) => {
     const t = knowledge.treaties.find((x) => x.id === id);
-    if (!t) throw new CasusError('not-found', `id: no treaty "${id}" (known: ${knowledge.treaties.map((x) => x.id).join(', ')})`);
+    const known = knowledge.treaties.map((x) => x.id).join(', ');
+    if (!t) throw new CasusError('not-found', `path.id: no treaty "${id}" (known: ${known})`, { issues: [{ code: 'not-found', path: ['path', 'id'], message: `no treaty "${id}"`, expected: known, received: id }] });
     return t;
   };
 
@@ -85,7 +86,11 @@ export function knowledgeRoutes(app: OpenAPIHono<ApiEnv>, deps: ApiDeps): void {
       const { id, provision } = c.req.valid('param');
       const t = treatyById(id);
       const p = t.provisions.find((x) => x.id === provision);
-      if (!p) throw new CasusError('not-found', `provision: ${t.id} has no provision "${provision}" (encoded: ${t.provisions.map((x) => x.id).join(', ')})`);
+      const encoded = t.provisions.map((x) => x.id).join(', ');
+      if (!p)
+        throw new CasusError('not-found', `path.provision: ${t.id} has no provision "${provision}" (encoded: ${encoded})`, {
+          issues: [{ code: 'not-found', path: ['path', 'provision'], message: `no provision "${provision}"`, expected: encoded, received: provision }],
+        });
       return c.json({ treaty: t.id, ...provisionJson(p, true) }, 200);
     },
   );
@@ -128,25 +133,36 @@ export function knowledgeRoutes(app: OpenAPIHono<ApiEnv>, deps: ApiDeps): void {
     },
   );
 
-  const zoneCache = new Map<string, unknown>();
   app.openapi(
     createRoute({
       method: 'get',
       path: '/v1/zones',
       summary: 'GeoJSON of where an armed attack on a party\'s territory would trigger a provision',
+      description: 'Computed off the main thread and cached per query; 503 with retry-after when too many distinct zone maps are already being computed.',
       request: { query: zonesQuery },
-      responses: { 200: json(anyObject, 'A GeoJSON FeatureCollection'), ...errors },
+      responses: { 200: json(anyObject, 'A GeoJSON FeatureCollection'), ...errors, 503: json(errorSchema, 'Busy: too many zone maps are being computed; retry later') },
     }),
-    (c) => {
+    async (c) => {
       const q = c.req.valid('query');
-      const key = JSON.stringify(q);
-      let fc = zoneCache.get(key);
-      if (!fc) {
-        fc = provisionZones(knowledge, { treaty: q.treaty, provision: q.provision, date: q.date, reading: q.reading, cellDeg: q.resolution, attacker: q.attacker });
-        if (zoneCache.size > 32) zoneCache.clear();
-        zoneCache.set(key, fc);
+      const t = knowledge.treaties.find((x) => x.id === q.treaty);
+      const known = knowledge.treaties.map((x) => x.id).join(', ');
+      if (!t)
+        throw new CasusError('invalid-input', `query.treaty: expected one of ${known}; got "${q.treaty}"`, {
+          issues: [{ code: 'invalid-input', path: ['query', 'treaty'], message: `unknown treaty "${q.treaty}"`, expected: known, received: q.treaty }],
+        });
+      const p = t.provisions.find((x) => x.id === q.provision);
+      const encoded = t.provisions.map((x) => x.id).join(', ');
+      if (!p)
+        throw new CasusError('invalid-input', `query.provision: ${t.id} encodes ${encoded}; got "${q.provision}"`, {
+          issues: [{ code: 'invalid-input', path: ['query', 'provision'], message: `${t.id} has no provision "${q.provision}"`, expected: encoded, received: q.provision }],
+        });
+      const answer = await deps.zones.zones({ treaty: t.id, provision: p.id, date: q.date, reading: q.reading ?? p.defaultReading, cellDeg: q.resolution ?? DEFAULT_RESOLUTION, attacker: q.attacker });
+      if (answer.kind === 'busy') {
+        c.header('retry-after', '5');
+        return errorResponse(c, 'busy', `zones: ${answer.pending} zone maps are being computed; retry in a few seconds (answers are cached once computed)`, [{ field: 'query', message: 'server busy' }]) as never;
       }
-      return c.json(fc as Record<string, unknown>, 200);
+      c.header('x-casus-cache', answer.cached ? 'hit' : 'miss');
+      return c.body(answer.json, 200, { 'content-type': 'application/json' }) as never;
     },
   );
 }
