@@ -5,7 +5,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Finding, Incident } from '../src/domain/assessment/index.js';
 import { gridLookup } from '../src/domain/geo/index.js';
-import { assessIncident, loadBaseLayer } from '../src/knowledge/index.js';
+import { partiesOn } from '../src/domain/treaty/index.js';
+import { assessIncident, loadBaseLayer, loadKnowledge } from '../src/knowledge/index.js';
 
 type Partial3 = Omit<Incident, 'kind' | 'against'> & Partial<Pick<Incident, 'kind' | 'against'>>;
 const run = (i: Partial3) => assessIncident({ kind: 'armed-attack', against: 'territory', ...i });
@@ -22,7 +23,8 @@ describe('CSTO, from the seeds', () => {
     const f = one(findings, 'csto', 'art-4', 'recognized');
     expect(f.beneficiary).toBe('ARM');
     expect(f.obliged).toEqual(['BLR', 'KAZ', 'KGZ', 'RUS', 'TJK']);
-    expect(f.prerequisites.join(' ')).toMatch(/application by ARM/);
+    // BRIEF's contract: the prerequisite is exactly "application by ARM" (the "at the request" wording is in the obligation).
+    expect(f.prerequisites[0]).toBe('application by ARM');
   });
 
   it('Stepanakert shelled, 4 October 2020: art-4 not triggered under any reading', () => {
@@ -86,6 +88,52 @@ describe('CSTO, from the seeds', () => {
     const f = one(findings, 'csto', 'art-4', 'delimited');
     expect(f.status).toBe('undetermined');
     expect(f.conditions.some((c) => c.result === 'unknown' && c.missing?.includes('territory'))).toBe(true);
+  });
+});
+
+describe('CSTO membership history and member against member', () => {
+  const csto = () => loadKnowledge().treaties.find((t) => t.id === 'csto')!;
+
+  it('never counts the attacker among the obliged, and says so when the attacker is a party (Azerbaijan against Armenia, 1999)', () => {
+    // Both were parties until 19 April 1999 (data/treaties/csto.yaml, Gibler).
+    const { findings } = run({ date: '1999-01-15', at: [40.93, 45.42], attacker: 'AZE', target: 'ARM' });
+    for (const provision of ['art-4', 'art-2']) {
+      const f = one(findings, 'csto', provision, 'recognized');
+      expect(f.status).toBe('triggered');
+      expect(f.obliged).not.toContain('AZE');
+      expect(f.notes.join(' ')).toMatch(/the attacker, AZE, is itself a party on 1999-01-15; it is not counted among the obliged/);
+    }
+    expect(one(findings, 'csto', 'art-4', 'recognized').obliged).toEqual(['BLR', 'GEO', 'KAZ', 'KGZ', 'RUS', 'TJK', 'UZB']);
+  });
+
+  it('has Azerbaijan, Georgia and Uzbekistan parties on 19 April 1999 and not on 20 April 1999 (the first term ended; they did not sign the extension)', () => {
+    expect(partiesOn(csto(), '1999-04-19').parties).toEqual(expect.arrayContaining(['AZE', 'GEO', 'UZB']));
+    expect(partiesOn(csto(), '1999-04-20').parties).not.toEqual(expect.arrayContaining(['AZE']));
+    expect(partiesOn(csto(), '1999-04-20').parties.filter((p) => ['AZE', 'GEO', 'UZB'].includes(p))).toEqual([]);
+  });
+
+  it('has Uzbekistan a party from the restoring Protocol (16 August 2006) to 27 June 2012, then suspended', () => {
+    expect(partiesOn(csto(), '2006-08-15').parties).not.toContain('UZB');
+    expect(partiesOn(csto(), '2006-08-16').parties).toContain('UZB');
+    expect(partiesOn(csto(), '2012-06-27').parties).toContain('UZB');
+    expect(partiesOn(csto(), '2012-06-28')).toMatchObject({ suspended: ['UZB'] });
+    expect(partiesOn(csto(), '2012-06-28').parties).not.toContain('UZB');
+  });
+
+  it('an attack on Uzbekistan in 2013 is not triggered, and the finding says Uzbekistan is suspended rather than never a party', () => {
+    const { findings } = run({ date: '2013-06-01', at: [41.3111, 69.2797], attacker: 'AFG', target: 'UZB' });
+    const f = one(findings, 'csto', 'art-4', 'recognized');
+    expect(f.status).toBe('not-triggered');
+    expect(f.beneficiary).toBeNull();
+    expect(f.notes.join(' ')).toMatch(/UZB's participation is suspended on 2013-06-01; a suspended party is neither obliged nor a beneficiary/);
+  });
+
+  it('an unknown attacker under the 1992 text gives undetermined, naming incident.attacker as missing', () => {
+    const { findings } = run({ date: '2005-06-01', at: [40.1811, 44.5136], target: 'ARM' });
+    const f = one(findings, 'csto', 'art-4', 'recognized');
+    expect(f.version.to).toBe('2012-12-18');
+    expect(f.status).toBe('undetermined');
+    expect(f.conditions.find((c) => c.id === 'aggression-by-a-state')).toMatchObject({ result: 'unknown', missing: ['incident.attacker'] });
   });
 });
 

@@ -75,16 +75,21 @@ export function evaluateProvision(
   const conditions = version.conditions.map((c) => evaluateCondition(c, context, fill, facts));
   const status = kleeneAnd(conditions.map((c) => c.result));
   const target = incident.target;
+  const attacker = incident.attacker;
   const beneficiary = target !== undefined && parties.parties.includes(target) ? target : null;
+  // The attacker is never obliged to help against itself, even when it is a party (member against member).
   const obliged =
     version.obliges === 'none' || beneficiary === null
       ? []
-      : version.obliges === 'all-parties'
-        ? parties.parties
-        : parties.parties.filter((p) => p !== beneficiary);
+      : parties.parties.filter((p) => p !== attacker && (version.obliges === 'all-parties' || p !== beneficiary));
   const notes: string[] = [];
   for (const p of parties.frozen)
     notes.push(`${p}'s participation is frozen on ${incident.date}; a frozen party is still a party to the treaty`);
+  for (const p of parties.suspended)
+    if (p === target || p === attacker)
+      notes.push(`${p}'s participation is suspended on ${incident.date}; a suspended party is neither obliged nor a beneficiary`);
+  if (attacker !== undefined && attacker !== target && parties.parties.includes(attacker))
+    notes.push(`the attacker, ${attacker}, is itself a party on ${incident.date}; it is not counted among the obliged`);
   return {
     treaty: treatyId,
     provision: provisionId,
