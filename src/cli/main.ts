@@ -17,6 +17,19 @@ const program = new Command('casus')
   .exitOverride();
 
 for (const make of await commandsFor(process.argv.slice(2))) program.addCommand(make());
+strictUsage(program);
+
+/**
+ * Gives every nested subcommand (`token create`, `cases append`) the program's error handling:
+ * commander copies exitOverride and configureOutput only to subcommands made with .command(), not to
+ * those added with addCommand(), whose own subcommands would otherwise exit 1 on a usage error.
+ */
+function strictUsage(command: Command): void {
+  for (const sub of command.commands) {
+    sub.exitOverride().configureOutput({ writeErr: (s) => process.stderr.write(s) }).showHelpAfterError('(run with --help for usage)');
+    strictUsage(sub);
+  }
+}
 
 try {
   await program.parseAsync(process.argv);
