@@ -5,3 +5,4 @@ export { startServer } from './server.js';
 export type { ZonesService, ZonesServiceOptions, ZonesRequest, ZonesAnswer } from './zones-service.js';
 export { createZonesService } from './zones-service.js';
 export { isLoopback } from './loopback.js';
+export { openApiDocument } from './openapi-document.js';

@@ -9,17 +9,30 @@ import { incidentSchema } from '../domain/assessment/index.js';
 import { caseIncidentSchema } from '../domain/casefile/index.js';
 import { isIsoDate } from '../domain/dates/index.js';
 import { READINGS } from '../domain/territory/index.js';
+import { HTTP_STATUS, type ApiErrorCode } from './api-error.js';
 
-const date = z
+// The pattern documents the shape in /openapi.json; isIsoDate then refuses 2020-02-30.
+const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
+const isoDate = z
   .string()
+  .regex(DATE_PATTERN, { message: 'expected a date YYYY-MM-DD', abort: true })
   .refine(isIsoDate, { message: 'expected a date YYYY-MM-DD' })
+  .describe('YYYY-MM-DD');
+const date = isoDate
   .refine((d) => d >= '1945-01-01', { message: 'expected a date on or after 1945-01-01' })
   .describe('YYYY-MM-DD');
 const readingOrAll = z.enum([...READINGS, 'all']);
 
+/** `[lat, lon]`: a tuple, which JSON Schema says with prefixItems; min/maxItems make the length explicit. */
+const atTuple = z
+  .tuple([z.number().min(-90).max(90), z.number().min(-180).max(180)])
+  .meta({ minItems: 2, maxItems: 2, description: '[latitude, longitude] in decimal degrees' });
+
 /** POST /v1/assessments: BRIEF's incident plus the treaties and reading to assess. */
 export const assessmentRequest = incidentSchema
   .extend({
+    date,
+    at: atTuple.optional(),
     treaty: z.union([z.string(), z.array(z.string())]).optional().describe('treaty ids, a list or a comma-separated string (default: all)'),
     reading: readingOrAll.optional().describe('one reading or all (default)'),
   })
@@ -63,7 +76,7 @@ export const caseCreateRequest = z
   .object({
     treaty: z.string().min(1),
     title: z.string().min(1).max(300),
-    incident: caseIncidentSchema,
+    incident: caseIncidentSchema.extend({ date: isoDate, at: atTuple }),
     note: z.string().optional().describe('required when no source is given'),
     sources: z.array(z.object({ title: z.string(), url: z.string() }).passthrough()).optional(),
   })
@@ -85,16 +98,108 @@ export const reliabilityQuery = z.object({ treaty: z.string().optional(), origin
 export const idParam = z.object({ id: z.string().min(1) });
 export const provisionParams = z.object({ id: z.string().min(1), provision: z.string().min(1) });
 
+const polities = z.array(z.string()).describe('polity ids (ISO 3166-1 alpha-3, non-state:<slug>, entity:<slug>)');
+
+/** BRIEF's location object (GET /v1/locate adds `at` and `date`). */
+export const locationSchema = z
+  .object({
+    recognized: polities,
+    administered: polities,
+    claimed: polities,
+    delimited: polities,
+    regions: z.array(z.string()),
+    overlays: z.array(z.string()).describe('status overlays in force at the point'),
+    undetermined: z.array(z.enum(READINGS)).describe('readings whose answer is unknown here'),
+    notes: z.array(z.string()),
+  })
+  .describe('Where a point lies, per reading');
+
+/** GET /v1/locate */
+export const locateAnswer = locationSchema.extend({ at: z.array(z.number()).meta({ minItems: 2, maxItems: 2 }), date: isoDate });
+
+const truth = z.enum(['true', 'false', 'unknown']);
+const finding = z
+  .object({
+    treaty: z.string(),
+    provision: z.string(),
+    reading: z.enum(READINGS),
+    defaultReading: z.boolean().describe('whether this is the provision\'s own reading'),
+    status: z.enum(['triggered', 'not-triggered', 'undetermined']),
+    beneficiary: z.string().nullable(),
+    obliged: polities,
+    prerequisites: z.array(z.string()).describe('procedural steps still open, e.g. "application by ARM"'),
+    conditions: z.array(
+      z.object({
+        id: z.string(),
+        result: truth,
+        reason: z.string(),
+        words: z.string().describe('the treaty words the condition encodes'),
+        cites: z.object({ file: z.string(), line: z.number().int() }),
+        missing: z.array(z.string()).optional().describe('the facts whose absence made the result unknown'),
+      }),
+    ),
+    version: z.object({ label: z.string(), from: isoDate, to: isoDate.nullable() }).describe('the text of the article that applied'),
+    notes: z.array(z.string()),
+  })
+  .describe('One treaty × provision × reading');
+
+/** BRIEF's answer object: the same as `casus assess --json`. */
+export const assessmentAnswer = z
+  .object({
+    incident: z
+      .object({
+        date: isoDate,
+        at: z.array(z.number()).meta({ minItems: 2, maxItems: 2 }).optional(),
+        attacker: z.string().optional(),
+        target: z.string().optional(),
+        kind: z.string(),
+        against: z.string(),
+        flag: z.string().optional(),
+        fatalities: z.number().int().optional(),
+      })
+      .describe('the incident, with defaults filled in'),
+    location: locationSchema.nullable().describe('null when the incident has no location'),
+    findings: z.array(finding),
+    summary: z.array(
+      z.object({
+        treaty: z.string(),
+        provision: z.string(),
+        defaultReading: z.enum(READINGS),
+        statuses: z.record(z.string(), z.enum(['triggered', 'not-triggered', 'undetermined'])),
+        readingsDisagree: z.boolean(),
+      }),
+    ),
+  })
+  .describe('The assessment: where the incident lies and, per treaty, provision and reading, what follows');
+
 /** The error body. */
 export const errorSchema = z
   .object({
     error: z.object({
-      code: z.string(),
+      code: z.enum(Object.keys(HTTP_STATUS) as [ApiErrorCode, ...ApiErrorCode[]]),
       message: z.string(),
       issues: z.array(z.object({ field: z.string(), message: z.string(), expected: z.string().optional(), received: z.string().optional() })),
+      details: z.record(z.string(), z.unknown()).optional().describe('machine-readable facts, e.g. { currentVersion, expectedVersion } on a 409'),
     }),
   })
   .describe('Every error answer');
 
 /** A loosely described JSON object (the shapes are documented in BRIEF and docs/). */
 export const anyObject = z.record(z.string(), z.unknown());
+
+/** A JSON response of the OpenAPI document. */
+export const jsonResponse = (schema: z.ZodType, description: string) => ({ description, content: { 'application/json': { schema } } });
+
+/** The error answers every route can give (reads need a token off loopback; everything is rate-limited). */
+export const commonErrors = {
+  400: jsonResponse(errorSchema, 'Bad input: the issues name each field'),
+  401: jsonResponse(errorSchema, 'A bearer token is needed (writes; every request off loopback)'),
+  429: jsonResponse(errorSchema, 'Rate limited (retry-after says when to retry)'),
+  500: jsonResponse(errorSchema, 'Internal error: the body says only that; the server log has the cause'),
+};
+
+/** The error answers of a route taking a JSON body. */
+export const bodyErrors = {
+  413: jsonResponse(errorSchema, 'Body over the size limit'),
+  415: jsonResponse(errorSchema, 'The body is not declared application/json (header.content-type)'),
+};

@@ -9,7 +9,8 @@ import { spawnSync } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import { Validator } from '@seriousme/openapi-schema-validator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp, createZonesService, type ApiDeps, type ZonesService } from '../../src/api/index.js';
+import { createApp, createZonesService, openApiDocument, type ApiDeps, type ZonesService } from '../../src/api/index.js';
+import { assessmentAnswer, locateAnswer } from '../../src/api/schemas.js';
 import { assessCaseIncident, loadKnowledge, PACKAGE_ROOT } from '../../src/knowledge/index.js';
 import { defaultRecordPaths, ensureRecordLoaded } from '../../src/knowledge/record/index.js';
 import { createToken } from '../../src/storage/index.js';
@@ -105,7 +106,9 @@ export function runApiContract(backend: ApiContract): void {
 
       it("GET /v1/locate answers BRIEF's location object", async () => {
         const r = await get('/v1/locate?at=44.9521,34.1024&date=2016-06-01');
-        expect(await r.json()).toMatchObject({ at: [44.9521, 34.1024], recognized: ['UKR'], administered: ['RUS'], claimed: ['RUS', 'UKR'] });
+        const answer = await r.json();
+        expect(answer).toMatchObject({ at: [44.9521, 34.1024], recognized: ['UKR'], administered: ['RUS'], claimed: ['RUS', 'UKR'] });
+        expect(locateAnswer.strict().safeParse(answer).error).toBeUndefined();
       });
 
       it.each([
@@ -119,6 +122,8 @@ export function runApiContract(backend: ApiContract): void {
         expect(printed.code, printed.stderr).toBe(0);
         const answer = (await r.json()) as { findings: { provision: string; status: string; reading: string }[] };
         expect(answer).toEqual(JSON.parse(printed.stdout));
+        // The response schema in /openapi.json describes the real answer, not a bare object.
+        expect(assessmentAnswer.strict().safeParse(answer).error).toBeUndefined();
         expect(answer.findings.find((f) => f.provision === 'art-4' && f.reading === 'recognized')).toMatchObject({ status: 'triggered' });
       }, 60_000);
 
@@ -176,6 +181,7 @@ export function runApiContract(backend: ApiContract): void {
 
       it('serves /openapi.json, valid OpenAPI 3.1, and the docs page, which fetches nothing from swagger.io', async () => {
         const doc = (await (await get('/openapi.json')).json()) as Record<string, unknown>;
+        expect(doc).toEqual(openApiDocument());
         const result = await new Validator().validate(doc);
         expect(result.errors ?? []).toEqual([]);
         expect(result.valid).toBe(true);

@@ -13,17 +13,12 @@ import { loadProcedure, treatiesWithProcedure } from '../../knowledge/record/ind
 import { appendEvent, createCaseFile, createToken, findCaseLog, listCaseLogs, listTokens, revokeToken } from '../../storage/index.js';
 import type { ApiDeps, ApiEnv } from '../api-context.js';
 import { requireRole } from '../auth.js';
-import { anyObject, caseCreateRequest, casesQuery, errorSchema, eventAppendRequest, idParam, reliabilityQuery } from '../schemas.js';
+import { anyObject, bodyErrors, caseCreateRequest, casesQuery, commonErrors, errorSchema, eventAppendRequest, idParam, jsonResponse, reliabilityQuery } from '../schemas.js';
 
-const json = (schema: typeof anyObject | typeof errorSchema, description: string) => ({ description, content: { 'application/json': { schema } } });
-const errors = {
-  400: json(errorSchema, 'Bad input: the issues name each field'),
-  401: json(errorSchema, 'A bearer token is needed'),
-  403: json(errorSchema, 'The token\'s role does not allow this'),
-  404: json(errorSchema, 'Not found'),
-  409: json(errorSchema, 'Conflict: the case file moved on; reload it and retry'),
-  429: json(errorSchema, 'Rate limited'),
-};
+const json = jsonResponse;
+const errors = { ...commonErrors, 404: json(errorSchema, 'Not found (the issue names path.id)') };
+const roleErrors = { ...errors, 403: json(errorSchema, 'The token\'s role does not allow this') };
+const writeErrors = { ...roleErrors, ...bodyErrors };
 const bearer = [{ bearerAuth: [] }];
 
 function issuesError(issues: readonly Issue[], prefix: string[]): CasusError {
@@ -88,7 +83,7 @@ export function caseRoutes(app: OpenAPIHono<ApiEnv>, deps: ApiDeps): void {
   };
 
   app.openapi(
-    createRoute({ method: 'get', path: '/v1/cases', summary: 'Case files (record and user)', request: { query: casesQuery }, responses: { 200: json(anyObject, '{ cases: [...] }'), ...errors } }),
+    createRoute({ operationId: 'listCases', method: 'get', path: '/v1/cases', summary: 'Case files (record and user)', request: { query: casesQuery }, responses: { 200: json(anyObject, '{ cases: [...] }'), ...errors } }),
     async (c) => {
       const q = c.req.valid('query');
       return c.json({ cases: (await load(q.treaty, q.origin ?? 'all')).map(summary) }, 200);
@@ -96,12 +91,12 @@ export function caseRoutes(app: OpenAPIHono<ApiEnv>, deps: ApiDeps): void {
   );
 
   app.openapi(
-    createRoute({ method: 'get', path: '/v1/record', summary: 'The shipped historical record (case files loaded from data/record)', request: { query: z.object({ treaty: z.string().optional() }).strict() }, responses: { 200: json(anyObject, '{ cases: [...] }'), ...errors } }),
+    createRoute({ operationId: 'getRecord', method: 'get', path: '/v1/record', summary: 'The shipped historical record (case files loaded from data/record)', request: { query: z.object({ treaty: z.string().optional() }).strict() }, responses: { 200: json(anyObject, '{ cases: [...] }'), ...errors } }),
     async (c) => c.json({ cases: (await load(c.req.valid('query').treaty, 'record')).map(show) }, 200),
   );
 
   app.openapi(
-    createRoute({ method: 'get', path: '/v1/cases/{id}', summary: 'One case file: log, state, latencies, compliance, verdict', request: { params: idParam }, responses: { 200: json(anyObject, 'The case file'), ...errors } }),
+    createRoute({ operationId: 'getCase', method: 'get', path: '/v1/cases/{id}', summary: 'One case file: log, state, latencies, compliance, verdict', request: { params: idParam }, responses: { 200: json(anyObject, 'The case file'), ...errors } }),
     async (c) => {
       const log = await findLog(c.req.valid('param').id);
       return c.json(show(replayCaseOrThrow(log, procedureOf(log.treaty))), 200);
@@ -117,12 +112,12 @@ export function caseRoutes(app: OpenAPIHono<ApiEnv>, deps: ApiDeps): void {
   app.use('/v1/cases', postNeedsEditor);
   app.openapi(
     createRoute({
-      method: 'post',
+      operationId: 'createCase', method: 'post',
       path: '/v1/cases',
       summary: 'Open a case file (its first event, incident-recorded, is written for you)',
       security: bearer,
       request: { body: { content: { 'application/json': { schema: caseCreateRequest } }, required: true } },
-      responses: { 201: json(anyObject, 'The new case file'), ...errors },
+      responses: { 201: json(anyObject, 'The new case file'), ...writeErrors },
     }),
     async (c) => {
       const body = c.req.valid('json');
@@ -139,12 +134,16 @@ export function caseRoutes(app: OpenAPIHono<ApiEnv>, deps: ApiDeps): void {
   app.use('/v1/cases/:id/events', requireRole('editor'));
   app.openapi(
     createRoute({
-      method: 'post',
+      operationId: 'appendCaseEvent', method: 'post',
       path: '/v1/cases/{id}/events',
       summary: 'Append an event at the expected version (409 with the current version when the case file is elsewhere)',
       security: bearer,
       request: { params: idParam, body: { content: { 'application/json': { schema: eventAppendRequest } }, required: true } },
-      responses: { 201: json(anyObject, 'The case file after the event'), ...errors },
+      responses: {
+        201: json(anyObject, 'The case file after the event'),
+        ...writeErrors,
+        409: json(errorSchema, 'Conflict (body.expectedVersion): the case file is at error.details.currentVersion; reload it and retry'),
+      },
     }),
     async (c) => {
       const { id } = c.req.valid('param');
@@ -164,7 +163,7 @@ export function caseRoutes(app: OpenAPIHono<ApiEnv>, deps: ApiDeps): void {
   );
 
   app.openapi(
-    createRoute({ method: 'get', path: '/v1/reliability', summary: 'How alliances honoured their obligations, per alliance and per case', request: { query: reliabilityQuery }, responses: { 200: json(anyObject, 'The reliability report'), ...errors } }),
+    createRoute({ operationId: 'getReliability', method: 'get', path: '/v1/reliability', summary: 'How alliances honoured their obligations, per alliance and per case', request: { query: reliabilityQuery }, responses: { 200: json(anyObject, 'The reliability report'), ...errors } }),
     async (c) => {
       const q = c.req.valid('query');
       const files = await load(q.treaty, q.origin ?? 'record');
@@ -175,17 +174,17 @@ export function caseRoutes(app: OpenAPIHono<ApiEnv>, deps: ApiDeps): void {
   app.use('/v1/tokens', requireRole('admin'));
   app.use('/v1/tokens/*', requireRole('admin'));
   app.openapi(
-    createRoute({ method: 'get', path: '/v1/tokens', summary: 'API tokens (no secrets); admin only', security: bearer, responses: { 200: json(anyObject, '{ tokens: [...] }'), ...errors } }),
+    createRoute({ operationId: 'listTokens', method: 'get', path: '/v1/tokens', summary: 'API tokens (no secrets); admin only', security: bearer, responses: { 200: json(anyObject, '{ tokens: [...] }'), ...roleErrors } }),
     async (c) => c.json({ tokens: await listTokens(deps.db) }, 200),
   );
   app.openapi(
     createRoute({
-      method: 'post',
+      operationId: 'createToken', method: 'post',
       path: '/v1/tokens',
       summary: 'Create a token (its secret is shown once); admin only',
       security: bearer,
       request: { body: { content: { 'application/json': { schema: z.object({ role: z.enum(['editor', 'admin']) }).strict() } }, required: true } },
-      responses: { 201: json(anyObject, '{ id, role, token }'), ...errors },
+      responses: { 201: json(anyObject, '{ id, role, token }'), ...writeErrors },
     }),
     async (c) => {
       const { role } = c.req.valid('json');
@@ -194,7 +193,7 @@ export function caseRoutes(app: OpenAPIHono<ApiEnv>, deps: ApiDeps): void {
     },
   );
   app.openapi(
-    createRoute({ method: 'delete', path: '/v1/tokens/{id}', summary: 'Revoke a token; admin only', security: bearer, request: { params: idParam }, responses: { 200: json(anyObject, '{ revoked }'), ...errors } }),
+    createRoute({ operationId: 'revokeToken', method: 'delete', path: '/v1/tokens/{id}', summary: 'Revoke a token; admin only', security: bearer, request: { params: idParam }, responses: { 200: json(anyObject, '{ revoked }'), ...roleErrors } }),
     async (c) => {
       const { id } = c.req.valid('param');
       await revokeToken(deps.db, id);

@@ -10,10 +10,24 @@ import type { Treaty } from '../../domain/treaty/index.js';
 import { assessIncident } from '../../knowledge/index.js';
 import type { ApiDeps, ApiEnv } from '../api-context.js';
 import { errorResponse } from '../api-error.js';
-import { anyObject, assessmentRequest, DEFAULT_RESOLUTION, errorSchema, idParam, locateQuery, provisionParams, zonesQuery } from '../schemas.js';
+import {
+  anyObject,
+  assessmentAnswer,
+  assessmentRequest,
+  bodyErrors,
+  commonErrors,
+  DEFAULT_RESOLUTION,
+  errorSchema,
+  idParam,
+  jsonResponse,
+  locateAnswer,
+  locateQuery,
+  provisionParams,
+  zonesQuery,
+} from '../schemas.js';
 
-const json = (schema: typeof anyObject | typeof errorSchema, description: string) => ({ description, content: { 'application/json': { schema } } });
-const errors = { 400: json(errorSchema, 'Bad input: the issues name each field'), 404: json(errorSchema, 'Not found') };
+const json = jsonResponse;
+const errors = { ...commonErrors, 404: json(errorSchema, 'Not found (the issue names path.id or path.provision)') };
 
 /** A treaty without its compiled conditions (functions do not serialise). */
 function treatyJson(t: Treaty, withText: boolean): Record<string, unknown> {
@@ -60,24 +74,24 @@ export function knowledgeRoutes(app: OpenAPIHono<ApiEnv>, deps: ApiDeps): void {
   };
 
   app.openapi(
-    createRoute({ method: 'get', path: '/v1/health', summary: 'Liveness and what is loaded', responses: { 200: json(anyObject, 'Healthy') } }),
+    createRoute({ method: 'get', operationId: 'health', path: '/v1/health', summary: 'Liveness and what is loaded', responses: { 200: json(anyObject, 'Healthy'), 500: commonErrors[500] } }),
     (c) => c.json({ status: 'ok', version: deps.version, database: deps.dbKind, treaties: knowledge.treaties.map((t) => t.id), files: knowledge.files }, 200),
   );
 
   app.openapi(
-    createRoute({ method: 'get', path: '/v1/treaties', summary: 'The encoded treaties', responses: { 200: json(anyObject, 'Treaties with their provisions') } }),
+    createRoute({ method: 'get', operationId: 'listTreaties', path: '/v1/treaties', summary: 'The encoded treaties', responses: { 200: json(anyObject, 'Treaties with their provisions'), ...commonErrors } }),
     (c) => c.json({ treaties: knowledge.treaties.map((t) => treatyJson(t, false)) }, 200),
   );
 
   app.openapi(
-    createRoute({ method: 'get', path: '/v1/treaties/{id}', summary: 'One treaty: dated parties, provisions, texts', request: { params: idParam }, responses: { 200: json(anyObject, 'The treaty'), ...errors } }),
+    createRoute({ method: 'get', operationId: 'getTreaty', path: '/v1/treaties/{id}', summary: 'One treaty: dated parties, provisions, texts', request: { params: idParam }, responses: { 200: json(anyObject, 'The treaty'), ...errors } }),
     (c) => c.json(treatyJson(treatyById(c.req.valid('param').id), true), 200),
   );
 
   app.openapi(
     createRoute({
       method: 'get',
-      path: '/v1/treaties/{id}/provisions/{provision}',
+      operationId: 'getProvision', path: '/v1/treaties/{id}/provisions/{provision}',
       summary: 'One provision: its text per version, with sources and conditions',
       request: { params: provisionParams },
       responses: { 200: json(anyObject, 'The provision'), ...errors },
@@ -98,10 +112,10 @@ export function knowledgeRoutes(app: OpenAPIHono<ApiEnv>, deps: ApiDeps): void {
   app.openapi(
     createRoute({
       method: 'get',
-      path: '/v1/locate',
+      operationId: 'locate', path: '/v1/locate',
       summary: 'Where a point lies on a date, per reading (BRIEF\'s location object)',
       request: { query: locateQuery },
-      responses: { 200: json(anyObject, '{ at, date, recognized, administered, claimed, delimited, regions, overlays, undetermined, notes }'), ...errors },
+      responses: { 200: json(locateAnswer, 'BRIEF\'s location object, with the point and date asked about'), ...commonErrors },
     }),
     (c) => {
       const q = c.req.valid('query');
@@ -113,10 +127,10 @@ export function knowledgeRoutes(app: OpenAPIHono<ApiEnv>, deps: ApiDeps): void {
   app.openapi(
     createRoute({
       method: 'post',
-      path: '/v1/assessments',
+      operationId: 'assessIncident', path: '/v1/assessments',
       summary: 'Assess an incident against the treaties (the same object as casus assess --json)',
       request: { body: { content: { 'application/json': { schema: assessmentRequest } }, required: true } },
-      responses: { 200: json(anyObject, 'BRIEF\'s answer: { incident, location, findings, summary }'), ...errors },
+      responses: { 200: json(assessmentAnswer, 'BRIEF\'s answer: { incident, location, findings, summary }'), ...commonErrors, ...bodyErrors, 422: json(errorSchema, 'No text of a provision is in force on the date') },
     }),
     (c) => {
       const body = c.req.valid('json');
@@ -136,11 +150,11 @@ export function knowledgeRoutes(app: OpenAPIHono<ApiEnv>, deps: ApiDeps): void {
   app.openapi(
     createRoute({
       method: 'get',
-      path: '/v1/zones',
+      operationId: 'getZones', path: '/v1/zones',
       summary: 'GeoJSON of where an armed attack on a party\'s territory would trigger a provision',
       description: 'Computed off the main thread and cached per query; 503 with retry-after when too many distinct zone maps are already being computed.',
       request: { query: zonesQuery },
-      responses: { 200: json(anyObject, 'A GeoJSON FeatureCollection'), ...errors, 503: json(errorSchema, 'Busy: too many zone maps are being computed; retry later') },
+      responses: { 200: json(anyObject, 'A GeoJSON FeatureCollection'), ...commonErrors, 503: json(errorSchema, 'Busy: too many zone maps are being computed; retry later') },
     }),
     async (c) => {
       const q = c.req.valid('query');
