@@ -164,6 +164,16 @@ describe('NATO', () => {
 });
 
 describe('US–Japan', () => {
+  it('an armed attack on Naha: art-5 not triggered under administered in 1965 (US administration), triggered in 1975', () => {
+    // Article V covers "the territories under the administration of Japan"; Okinawa reverted on 15 May 1972
+    // (data/overlays/ryukyu-islands.yaml: Treaty of Peace Art. 3; the 1971 Reversion Agreement).
+    const at: [number, number] = [26.2124, 127.6792];
+    const before = one(run({ date: '1965-01-01', at, attacker: 'CHN', target: 'JPN' }).findings, 'us-japan', 'art-5', 'administered');
+    expect(before.status).toBe('not-triggered');
+    expect(before.conditions.find((c) => c.result === 'false')?.reason).toMatch(/USA/);
+    expect(one(run({ date: '1975-01-01', at, attacker: 'CHN', target: 'JPN' }).findings, 'us-japan', 'art-5', 'administered').status).toBe('triggered');
+  });
+
   it('the Senkaku Islands: art-5 triggered under administered (its default reading)', () => {
     const { findings } = run({ date: '2024-06-01', at: [25.7435, 123.4735], attacker: 'CHN', target: 'JPN' });
     const f = one(findings, 'us-japan', 'art-5', 'administered');
