@@ -26,6 +26,7 @@ export const conditionSchema = z
       .strict()
       .describe('one-line reasons; {attacker} {target} {kind} {against} {flag} {reading} {territory} {regions} {date} are filled in'),
     note: z.string().optional(),
+    sources: z.array(sourceSchema).optional().describe('where the reading this condition encodes comes from, beyond the article text (an official interpretation, a statement)'),
   })
   .strict();
 
