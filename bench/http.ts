@@ -1,9 +1,11 @@
 /**
  * The API under load, on loopback: autocannon against POST /v1/assessments and GET /v1/locate (requests
  * per second, p50/p99 latency, errors), one at a fixed 2,000 requests/s to check the p99 target; then a
- * mixed read/write run (CASUS_BENCH_MIXED_SECONDS, default 60) that counts case-file events before
- * and after and reports any lost or unexpected one. The server runs in its own process on a scratch
- * SQLite file, as `casus serve` does.
+ * mixed read/write run (CASUS_BENCH_MIXED_SECONDS, default 60): readers locate and read the case file
+ * while several writers append to the SAME case file, retrying from the current version on 409, and
+ * every acknowledged append must be in the file afterwards. Each target prints a PASS or MISS line; a
+ * miss sets exit code 1. The server runs in its own process on a scratch SQLite file, as `casus serve`
+ * does.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -36,14 +38,24 @@ async function startServer(db: string, port: number): Promise<Started> {
 
 async function run(title: string, opts: autocannon.Options): Promise<autocannon.Result> {
   const result = await autocannon({ connections: 16, ...opts });
-  const errors = result.errors + result.non2xx + result.timeouts;
   console.log(
-    `http/${title.padEnd(28)} ${result.requests.average.toFixed(0).padStart(6)} req/s  p50 ${result.latency.p50} ms  p99 ${result.latency.p99} ms  (${result.requests.total} requests in ${result.duration} s; errors ${errors})`,
+    `http/${title.padEnd(28)} ${result.requests.average.toFixed(0).padStart(6)} req/s  p50 ${result.latency.p50} ms  p99 ${result.latency.p99} ms  (${result.requests.total} requests in ${result.duration} s; errors ${errorsOf(result)})`,
   );
   return result;
 }
 
-/** Prints the HTTP figures. */
+const errorsOf = (r: autocannon.Result) => r.errors + r.non2xx + r.timeouts;
+
+/** Prints `PASS` or `MISS` for one target; a miss makes the bench exit 1. */
+function target(name: string, met: boolean, measured: string): void {
+  console.log(`http/target ${met ? 'PASS' : 'MISS'}  ${name.padEnd(44)} ${measured}`);
+  if (!met) process.exitCode = 1;
+}
+
+const RATE = 2000;
+const P99_MS = 10;
+
+/** Prints the HTTP figures and checks them against the targets. */
 export async function benchHttp(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'casus-bench-http-'));
   const db = join(dir, 'bench.db');
@@ -54,13 +66,14 @@ export async function benchHttp(): Promise<void> {
     const assessment = JSON.stringify({ date: '2022-09-13', at: [39.84, 45.67], attacker: 'AZE', target: 'ARM' });
     const post = { url: `${url}/v1/assessments`, method: 'POST' as const, headers: { 'content-type': 'application/json' }, body: assessment };
     await run('warm-up', { ...post, duration: 2 });
-    await run('POST /v1/assessments (max)', { ...post, duration: d });
-    await run('POST /v1/assessments @2000/s', { ...post, duration: d, overallRate: 2000 });
-    await run('GET /v1/locate (max)', { url: `${url}/v1/locate?at=40.18,44.51&date=2020-07-12`, duration: d });
+    const max = await run('POST /v1/assessments (max)', { ...post, duration: d });
+    const paced = await run(`POST /v1/assessments @${RATE}/s`, { ...post, duration: d, overallRate: RATE });
+    const locateRun = await run('GET /v1/locate (max)', { url: `${url}/v1/locate?at=40.18,44.51&date=2020-07-12`, duration: d });
+    target(`assessments: p99 < ${P99_MS} ms at ${RATE}/s`, paced.latency.p99 < P99_MS && paced.requests.average >= RATE * 0.95, `p99 ${paced.latency.p99} ms at ${paced.requests.average.toFixed(0)}/s`);
+    target('assessments and locate: zero errors', errorsOf(max) + errorsOf(paced) + errorsOf(locateRun) === 0, `${errorsOf(max) + errorsOf(paced) + errorsOf(locateRun)} errors`);
 
-    // Mixed run: writers append to their own case files (each knows its version), readers read.
-    const created = await fetch(`${url}/v1/health`);
-    if (!created.ok) throw new Error('server not healthy');
+    // Mixed run: writers contend on one case file (409 → retry from the current version the 409
+    // reports) while readers locate and read that case file.
     const tokenOut = await new Promise<string>((resolveToken, reject) => {
       const t = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'src/cli/main.ts'), 'token', 'create', '--role', 'editor'], { env: { ...process.env, CASUS_DB: db } });
       let out = '';
@@ -72,44 +85,57 @@ export async function benchHttp(): Promise<void> {
       const r = (await (await fetch(`${url}/v1/cases?origin=all`)).json()) as { cases: { version: number }[] };
       return r.cases.reduce((s, c) => s + c.version, 0);
     };
-    const writers = 8;
-    const caseIds: string[] = [];
-    for (let w = 0; w < writers; w++) {
-      const r = await fetch(`${url}/v1/cases`, {
-        method: 'POST',
-        headers: auth,
-        body: JSON.stringify({ treaty: 'nato', title: `load ${w}`, incident: { date: '2024-01-01', at: [59.437, 24.7536], attacker: 'RUS', target: 'EST' }, note: 'bench' }),
-      });
-      caseIds.push(((await r.json()) as { id: string }).id);
-    }
+    const created = await fetch(`${url}/v1/cases`, {
+      method: 'POST',
+      headers: auth,
+      body: JSON.stringify({ treaty: 'nato', title: 'load: contended', incident: { date: '2024-01-01', at: [59.437, 24.7536], attacker: 'RUS', target: 'EST' }, note: 'bench' }),
+    });
+    if (created.status !== 201) throw new Error(`could not open the bench case file: ${created.status} ${await created.text()}`);
+    const caseId = ((await created.json()) as { id: string }).id;
     const before = await countEvents();
     const mixed = seconds('CASUS_BENCH_MIXED_SECONDS', 60);
     const deadline = Date.now() + mixed * 1000;
-    let appended = 0;
+    const writers = 6;
+    const acknowledged: string[] = [];
     let conflicts = 0;
     let failures = 0;
-    const writer = async (id: string) => {
+    const writer = async (w: number) => {
       let version = 1;
-      while (Date.now() < deadline) {
-        const r = await fetch(`${url}/v1/cases/${id}/events`, {
+      for (let n = 0; Date.now() < deadline; ) {
+        const tag = `bench w${w} #${n}`;
+        const r = await fetch(`${url}/v1/cases/${caseId}/events`, {
           method: 'POST',
           headers: auth,
-          body: JSON.stringify({ expectedVersion: version, event: { type: 'incident-recorded', date: '2024-01-01', note: 'bench: repeated incident' } }),
+          body: JSON.stringify({ expectedVersion: version, event: { type: 'incident-recorded', date: '2024-01-01', note: tag } }),
         });
+        const body = (await r.json()) as { version?: number; error?: { details?: { currentVersion?: number } } };
         if (r.status === 201) {
-          appended++;
-          version++;
-        } else if (r.status === 409) conflicts++;
-        else failures++;
-        await r.arrayBuffer();
+          acknowledged.push(tag);
+          version = body.version ?? version + 1;
+          n++;
+        } else if (r.status === 409) {
+          conflicts++;
+          version = body.error?.details?.currentVersion ?? version;
+        } else failures++;
       }
     };
-    const readers = run(`mixed reads (${mixed} s)`, { url: `${url}/v1/locate?at=40.18,44.51&date=2020-07-12`, duration: mixed, connections: 8 });
-    await Promise.all([...caseIds.map(writer), readers]);
+    const readers = run(`mixed reads (${mixed} s)`, {
+      url,
+      duration: mixed,
+      connections: 8,
+      requests: [{ method: 'GET', path: '/v1/locate?at=40.18,44.51&date=2020-07-12' }, { method: 'GET', path: `/v1/cases/${caseId}` }],
+    });
+    const [readResult] = await Promise.all([readers, ...Array.from({ length: writers }, (_, w) => writer(w))]);
     const after = await countEvents();
+    const file = (await (await fetch(`${url}/v1/cases/${caseId}`)).json()) as { events: { note?: string }[] };
+    const present = new Map<string, number>();
+    for (const e of file.events) if (e.note !== undefined) present.set(e.note, (present.get(e.note) ?? 0) + 1);
+    const missing = acknowledged.filter((tag) => present.get(tag) !== 1);
     console.log(
-      `http/mixed writes              ${appended} events appended by ${writers} writers, ${conflicts} conflicts, ${failures} failures; events before ${before}, after ${after}: ${after - before === appended ? 'none lost' : `MISMATCH (${after - before - appended})`}`,
+      `http/mixed writes              ${acknowledged.length} events acknowledged by ${writers} writers on one case file, ${conflicts} conflicts retried, ${failures} failures; events before ${before}, after ${after}`,
     );
+    target('mixed: every acknowledged append present once', missing.length === 0 && after - before === acknowledged.length, `${missing.length} missing or duplicated, ${after - before - acknowledged.length} unexpected`);
+    target('mixed: zero errors', failures === 0 && errorsOf(readResult) === 0, `${failures} write failures, ${errorsOf(readResult)} read errors`);
   } finally {
     child.kill('SIGTERM');
     await new Promise((r) => child.once('exit', r));
