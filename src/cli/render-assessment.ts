@@ -15,14 +15,7 @@ export function renderAssessment(a: Assessment, treaties: readonly Treaty[]): st
   const i = a.incident;
   const where = i.at ? `at ${i.at[0]},${i.at[1]}` : 'at an unknown location';
   out.push(`${i.kind} by ${i.attacker ?? 'an unknown attacker'} against ${i.target ?? 'an unknown target'} (${i.against}) ${where} on ${i.date}`);
-  if (a.location) {
-    const l = a.location;
-    const list = (xs: readonly string[]) => (xs.length ? xs.join(', ') : '—');
-    out.push(
-      `  location: recognized ${list(l.recognized)} · administered ${list(l.administered)} · claimed ${list(l.claimed)} · delimited ${l.undetermined.includes('delimited') ? 'unknown' : list(l.delimited)} · regions ${list(l.regions)}`,
-    );
-    for (const note of l.notes) out.push(`  note: ${note}`);
-  }
+  // The answer first (issue 3), then where the place is, then each finding's reasons.
   out.push('');
   out.push('Answer:');
   for (const s of a.summary) {
@@ -31,6 +24,15 @@ export function renderAssessment(a: Assessment, treaties: readonly Treaty[]): st
     const byReading = Object.entries(s.statuses).map(([r, st]) => `${r}: ${STATUS[st]}`).join(' · ');
     out.push(`  ${name.padEnd(14)} ${byReading}`);
     if (s.readingsDisagree) out.push(`  ${''.padEnd(14)} ↳ the readings disagree; the treaty's default reading is ${s.defaultReading}`);
+  }
+  if (a.location) {
+    const l = a.location;
+    const list = (xs: readonly string[]) => (xs.length ? xs.join(', ') : '—');
+    out.push('');
+    out.push(
+      `Location: recognized ${list(l.recognized)} · administered ${list(l.administered)} · claimed ${list(l.claimed)} · delimited ${l.undetermined.includes('delimited') ? 'unknown' : list(l.delimited)} · regions ${list(l.regions)}`,
+    );
+    for (const note of l.notes) out.push(`  note: ${note}`);
   }
   for (const s of a.summary) {
     const t = treaties.find((x) => x.id === s.treaty);
@@ -44,12 +46,16 @@ export function renderAssessment(a: Assessment, treaties: readonly Treaty[]): st
       const key = JSON.stringify([f.status, f.version.label, f.conditions.map((c) => [c.result, c.reason.replaceAll(f.reading, '')]), f.obliged, f.prerequisites]);
       groups.set(key, [...(groups.get(key) ?? []), f]);
     }
-    for (const group of groups.values()) out.push(...renderFinding(group[0]!, group));
+    for (const group of groups.values()) {
+      const f = group[0]!;
+      const obligation = provision?.versions.find((v) => v.from === f.version.from)?.obligation;
+      out.push(...renderFinding(f, group, obligation));
+    }
   }
   return out.join('\n') + '\n';
 }
 
-function renderFinding(f: Finding, same: readonly Finding[]): string[] {
+function renderFinding(f: Finding, same: readonly Finding[], obligation: string | undefined): string[] {
   const readings = same.map((x) => `${x.reading}${x.defaultReading ? ' (default)' : ''}`).join(', ');
   const lines = [`  [${readings}] ${STATUS[f.status]} — ${f.version.label}`];
   f.conditions.forEach((c, k) => {
@@ -60,6 +66,7 @@ function renderFinding(f: Finding, same: readonly Finding[]): string[] {
   });
   if (f.status !== 'not-triggered') {
     if (f.beneficiary) lines.push(`    beneficiary ${f.beneficiary}; obliged ${f.obliged.length ? f.obliged.join(', ') : 'none'}`);
+    if (f.beneficiary && obligation) lines.push(`    obligation: ${obligation}`);
     if (f.prerequisites.length) lines.push(`    still open: ${f.prerequisites.join('; ')}`);
   }
   for (const n of f.notes) lines.push(`    note: ${n}`);
