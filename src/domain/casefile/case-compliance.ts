@@ -6,6 +6,7 @@ import type { IsoDate } from '../dates/index.js';
 import type { PolityId } from '../polity/index.js';
 import type { AssistanceKind, Outcome } from './case-event.js';
 import type { CaseLog } from './case-file.js';
+import { effectiveEvents } from './case-corrections.js';
 
 /** The strongest thing delivered: assistance beats a mission beats nothing. */
 export type Delivered = 'assistance' | 'mission' | 'nothing';
@@ -35,7 +36,7 @@ export interface CaseCompliance {
 }
 
 /**
- * Compliance of a case file, from its events alone.
+ * Compliance of a case file, from its corrected events alone.
  * @example caseCompliance(armenia2022).delivered === 'mission'
  */
 export function caseCompliance(log: CaseLog): CaseCompliance {
@@ -47,7 +48,7 @@ export function caseCompliance(log: CaseLog): CaseCompliance {
   let applicationWithdrawn: IsoDate | undefined;
   let assistanceWithdrawn: IsoDate | undefined;
   let closed: CaseCompliance['closed'];
-  for (const e of log.events) {
+  for (const e of effectiveEvents(log.events)) {
     switch (e.type) {
       case 'application-lodged':
         applications.push({ date: e.date, by: e.by, request: e.request, ...(e.provision ? { provision: e.provision } : {}) });

@@ -6,7 +6,7 @@
 import type { IsoDate } from '../dates/index.js';
 import type { PolityId } from '../polity/index.js';
 
-/** Every event type, in the order the procedure usually meets them. */
+/** Every procedure event type, in the order the procedure usually meets them (a treaty's table moves on these). */
 export const EVENT_TYPES = [
   'incident-recorded',
   'application-lodged',
@@ -21,6 +21,10 @@ export const EVENT_TYPES = [
 
 /** One of {@link EVENT_TYPES}. */
 export type EventType = (typeof EVENT_TYPES)[number];
+
+/** Every type a case file's log can hold: the procedure's events plus `correction`, which no table names. */
+export const CASE_EVENT_TYPES = [...EVENT_TYPES, 'correction'] as const;
+export type CaseEventType = (typeof CASE_EVENT_TYPES)[number];
 
 /** A member's recorded position on a decision. */
 export const POSITIONS = ['for', 'against', 'abstained', 'absent', 'unknown'] as const;
@@ -100,8 +104,21 @@ export interface Closed extends EventBase {
   readonly reason: string;
 }
 
-/** One event of a case file. */
-export type CaseEvent =
+/**
+ * A correction of an earlier event of the same log (`corrects`: its number, 1-based, as `casus cases
+ * show` prints it): either the event as it should have been (`replacement`) or `retract: true`. The
+ * original stays in the log; derived figures use the corrected one.
+ */
+export interface Correction extends EventBase {
+  readonly type: 'correction';
+  readonly corrects: number;
+  readonly replacement?: ProcedureEvent;
+  readonly retract?: true;
+  readonly reason: string;
+}
+
+/** An event the procedure's table moves on: everything but a correction. */
+export type ProcedureEvent =
   | IncidentRecorded
   | ApplicationLodged
   | ConsultationsConvened
@@ -111,3 +128,6 @@ export type CaseEvent =
   | AssistanceWithdrawn
   | ApplicationWithdrawn
   | Closed;
+
+/** One event of a case file. */
+export type CaseEvent = ProcedureEvent | Correction;

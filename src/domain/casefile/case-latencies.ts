@@ -5,6 +5,7 @@
  */
 import { daysBetween, type IsoDate } from '../dates/index.js';
 import type { CaseLog } from './case-file.js';
+import { effectiveEvents } from './case-corrections.js';
 
 /** The milestones latencies are measured between, in procedural order. */
 export const MILESTONES = ['incident', 'application', 'consultation', 'decision', 'delivery'] as const;
@@ -18,14 +19,15 @@ export interface CaseLatencies {
 }
 
 /**
- * Latencies of a case file. `dates` and `afterIncident` hold each milestone's first date; a step runs
+ * Latencies of a case file, from its corrected events. `dates` and `afterIncident` hold each milestone's first date; a step runs
  * from one milestone reached to the first event of the next milestone dated on or after it, so steps
  * are never negative. A milestone met only before the previous one (Sotk 2021: consultations on
  * 13 May, the application on 14 May) gets no step of its own.
  * @example caseLatencies(kazakhstan2022).afterIncident.application === 3
  */
 export function caseLatencies(log: CaseLog): CaseLatencies {
-  const datesOf = (...types: string[]) => log.events.filter((e) => types.includes(e.type)).map((e) => e.date).sort();
+  const events = effectiveEvents(log.events);
+  const datesOf = (...types: string[]) => events.filter((e) => types.includes(e.type)).map((e) => e.date).sort();
   const found: Record<Exclude<Milestone, 'incident'>, readonly IsoDate[]> = {
     application: datesOf('application-lodged'),
     consultation: datesOf('consultations-convened'),

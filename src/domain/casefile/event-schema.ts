@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { isIsoDate } from '../dates/index.js';
 import { isPolityId } from '../polity/index.js';
 import type { Issue } from '../errors.js';
-import { ASSISTANCE_KINDS, EVENT_TYPES, OUTCOMES, POSITIONS, type CaseEvent } from './case-event.js';
+import { ASSISTANCE_KINDS, CASE_EVENT_TYPES, EVENT_TYPES, OUTCOMES, POSITIONS, type CaseEvent } from './case-event.js';
 import { closest, fromZodIssues } from './zod-issues.js';
 
 /** `YYYY-MM-DD`, a real calendar date. */
@@ -81,14 +81,29 @@ const eventSchemas = [
   z.strictObject({ type: z.literal('closed'), ...base, reason: z.string().min(1) }),
 ] as const;
 
+const unknownType = (types: readonly string[]) => (issue: z.core.$ZodRawIssue) => {
+  if (issue.code !== 'invalid_union') return undefined;
+  const type = (issue.input as { type?: unknown } | null)?.type;
+  const hint = typeof type === 'string' ? closest(type, types) : undefined;
+  return `expected an event type, one of ${types.join(', ')}; got ${JSON.stringify(type) ?? 'nothing'}${hint ? ` (did you mean "${hint}"?)` : ''}`;
+};
+
+/** A procedure event (anything but a correction): what a correction's `replacement` holds. */
+export const procedureEventSchema = z.discriminatedUnion('type', eventSchemas, { error: unknownType(EVENT_TYPES) });
+
+/** A correction: `corrects` an earlier event by number, with a `replacement` or `retract: true`. */
+export const correctionSchema = z.strictObject({
+  type: z.literal('correction'),
+  ...base,
+  corrects: z.int().min(1, { message: 'expected the number (1 or more) of the event corrected, as "casus cases show" lists it' }),
+  replacement: procedureEventSchema.optional(),
+  retract: z.literal(true).optional(),
+  reason: z.string().min(1),
+});
+
 /** Any case-file event; the `type` picks the shape. */
-export const caseEventSchema = z.discriminatedUnion('type', eventSchemas, {
-  error: (issue) => {
-    if (issue.code !== 'invalid_union') return undefined;
-    const type = (issue.input as { type?: unknown } | null)?.type;
-    const hint = typeof type === 'string' ? closest(type, EVENT_TYPES) : undefined;
-    return `expected an event type, one of ${EVENT_TYPES.join(', ')}; got ${JSON.stringify(type) ?? 'nothing'}${hint ? ` (did you mean "${hint}"?)` : ''}`;
-  },
+export const caseEventSchema = z.discriminatedUnion('type', [...eventSchemas, correctionSchema], {
+  error: unknownType(CASE_EVENT_TYPES),
 });
 
 /** Where an event comes from: the shipped record must cite; a user may instead explain in a note. */
@@ -111,28 +126,30 @@ export function parseCaseEvent(
 ): ParsedEvent {
   const parsed = caseEventSchema.safeParse(input, { reportInput: true });
   if (!parsed.success) return { ok: false, issues: fromZodIssues(parsed.error.issues, path) };
-  const event = parsed.data as CaseEvent;
-  if (event.sources.length === 0) {
-    if (origin === 'record')
-      return {
-        ok: false,
-        issues: [
-          { code: 'missing', path: [...path, 'sources'], message: 'a record event needs at least one source' },
-        ],
-      };
-    if (event.note === undefined)
-      return {
-        ok: false,
-        issues: [
-          {
-            code: 'missing',
-            path: [...path, 'note'],
-            message: 'an event without sources needs a note saying where it comes from',
-          },
-        ],
-      };
+  const event = stripUndefined(parsed.data as CaseEvent);
+  const issues = sourceIssues(event, origin, path);
+  if (event.type === 'correction') {
+    if ((event.replacement === undefined) === (event.retract === undefined))
+      issues.push({
+        code: 'invalid',
+        path: [...path, event.replacement === undefined ? 'replacement' : 'retract'],
+        message: 'a correction needs exactly one of replacement (the event as it should have been) or retract: true',
+      });
+    if (event.replacement) issues.push(...sourceIssues(event.replacement, origin, [...path, 'replacement']));
   }
-  return { ok: true, event: stripUndefined(event) };
+  if (issues.length > 0) return { ok: false, issues };
+  if (event.type === 'correction' && event.replacement)
+    return { ok: true, event: { ...event, replacement: stripUndefined(event.replacement) } };
+  return { ok: true, event };
+}
+
+function sourceIssues(event: CaseEvent, origin: EventOrigin, path: readonly (string | number)[]): Issue[] {
+  if (event.sources.length > 0) return [];
+  if (origin === 'record')
+    return [{ code: 'missing', path: [...path, 'sources'], message: 'a record event needs at least one source' }];
+  if (event.note === undefined)
+    return [{ code: 'missing', path: [...path, 'note'], message: 'an event without sources needs a note saying where it comes from' }];
+  return [];
 }
 
 function stripUndefined<T extends object>(value: T): T {

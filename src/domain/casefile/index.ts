@@ -19,14 +19,19 @@ export type {
   AssistanceWithdrawn,
   ApplicationWithdrawn,
   Closed,
+  Correction,
+  ProcedureEvent,
+  CaseEventType,
 } from './case-event.js';
-export { EVENT_TYPES, POSITIONS, OUTCOMES, ASSISTANCE_KINDS } from './case-event.js';
+export { EVENT_TYPES, CASE_EVENT_TYPES, POSITIONS, OUTCOMES, ASSISTANCE_KINDS } from './case-event.js';
+export type { EffectiveEvent } from './case-corrections.js';
+export { effectiveEvents, effectiveEntries, hasCorrections } from './case-corrections.js';
 
 export type { CaseIncident, CaseHeader, CaseLog, CaseFile, CaseOrigin, IncidentKind, TargetObject } from './case-file.js';
 export { INCIDENT_KINDS, TARGET_OBJECTS, caseVersion, openCaseFile } from './case-file.js';
 
 export type { EventOrigin, ParsedEvent } from './event-schema.js';
-export { caseEventSchema, sourceSchema, isoDateSchema, polityIdSchema, provisionIdSchema, parseCaseEvent } from './event-schema.js';
+export { caseEventSchema, procedureEventSchema, correctionSchema, sourceSchema, isoDateSchema, polityIdSchema, provisionIdSchema, parseCaseEvent } from './event-schema.js';
 export { caseIncidentSchema, parseCaseIncident } from './incident-schema.js';
 
 export type { Procedure, Transition } from './procedure-schema.js';

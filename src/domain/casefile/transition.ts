@@ -5,7 +5,8 @@
  */
 import { CasusError, formatPath, type Issue } from '../errors.js';
 import { checkEventAgainstTreaty } from './treaty-roster.js';
-import type { CaseEvent, EventType } from './case-event.js';
+import type { CaseEvent, CaseEventType, Correction, EventType } from './case-event.js';
+import { effectiveEntries, effectiveEvents } from './case-corrections.js';
 import type { CaseFile, CaseLog } from './case-file.js';
 import { openCaseFile } from './case-file.js';
 import { allowedEvents, nextState, stateLabel, transitionRow, type Procedure } from './procedure-schema.js';
@@ -33,15 +34,23 @@ export type TransitionRefusal =
   | {
       readonly kind: 'not-in-treaty';
       readonly state: string;
-      readonly event: EventType;
+      readonly event: CaseEventType;
       /** Each bad field, with its path within the event (`provision`, `by[0]`, `positions.JPN`). */
+      readonly issues: readonly Issue[];
+      readonly message: string;
+    }
+  | {
+      readonly kind: 'bad-correction';
+      readonly state: string;
+      readonly event: 'correction';
+      /** What is wrong, with paths within the correction (`corrects`, `replacement.by[0]`). */
       readonly issues: readonly Issue[];
       readonly message: string;
     }
   | {
       readonly kind: 'out-of-order';
       readonly state: string;
-      readonly event: EventType;
+      readonly event: CaseEventType;
       readonly date: string;
       readonly notBefore: string;
       readonly message: string;
@@ -55,12 +64,16 @@ export type TransitionResult =
 /**
  * Applies one event. The first event of every case file is `incident-recorded` (it leaves the file in
  * the procedure's initial state); every later event must be allowed by the procedure's table in the
- * current state. Dates never go backwards, and nothing precedes the incident.
+ * current state, and name only the treaty's provisions and parties. Dates never go backwards, and
+ * nothing precedes the incident. A `correction` is checked by replaying the corrected log.
+ * The state and the "last event" are those of the corrected log.
  * @example transition(openCaseFile(header, procedure), { type: 'closed', ... }).ok === false
  */
 export function transition(file: CaseFile, event: CaseEvent): TransitionResult {
+  if (event.type === 'correction') return correct(file, event);
   const { procedure, state } = file;
-  const last = file.events.at(-1);
+  const effective = effectiveEvents(file.events);
+  const last = effective.at(-1);
   const notBefore = last?.date ?? file.incident.date;
   if (event.date < notBefore)
     return refuse({
@@ -104,7 +117,7 @@ export function transition(file: CaseFile, event: CaseEvent): TransitionResult {
       message: issues.map((i) => `${formatPath(i.path)}: ${i.message}`).join('; '),
     });
   const row = last === undefined ? undefined : transitionRow(procedure, state, event.type);
-  const missing = (row?.row.requires ?? []).filter((type) => !file.events.some((e) => e.type === type));
+  const missing = (row?.row.requires ?? []).filter((type) => !effective.some((e) => e.type === type));
   if (row && missing.length > 0)
     return refuse({
       kind: 'missing-requirement',
@@ -117,6 +130,65 @@ export function transition(file: CaseFile, event: CaseEvent): TransitionResult {
         `(procedure transitions[${row.index}]${row.row.note ? `: ${row.row.note}` : ''})`,
     });
   return { ok: true, file: { ...file, events: [...file.events, event], state: to } };
+}
+
+/** A correction: it must name an earlier procedure event, and the corrected log must replay. */
+function correct(file: CaseFile, event: Correction): TransitionResult {
+  const bad = (issues: Issue[]): TransitionResult =>
+    refuse({
+      kind: 'bad-correction',
+      state: file.state,
+      event: 'correction',
+      issues,
+      message: issues.map((i) => `${formatPath(i.path)}: ${i.message}`).join('; '),
+    });
+  const target = file.events[event.corrects - 1];
+  if (target === undefined)
+    return bad([
+      {
+        code: 'invalid-reference',
+        path: ['corrects'],
+        message: `expected the number of an earlier event of this case file (1 to ${file.events.length}); got ${event.corrects}`,
+      },
+    ]);
+  if (target.type === 'correction')
+    return bad([
+      {
+        code: 'invalid-reference',
+        path: ['corrects'],
+        message: `event ${event.corrects} is itself a correction (of event ${target.corrects}); correct event ${target.corrects} instead`,
+      },
+    ]);
+  if (event.date < target.date)
+    return refuse({
+      kind: 'out-of-order',
+      state: file.state,
+      event: 'correction',
+      date: event.date,
+      notBefore: target.date,
+      message: `a correction on ${event.date} is dated before the event it corrects (${target.type} on ${target.date})`,
+    });
+  const roster = file.procedure.roster;
+  if (event.replacement && roster) {
+    const issues = checkEventAgainstTreaty(event.replacement, roster).map((i) => ({ ...i, path: ['replacement', ...i.path] }));
+    if (issues.length > 0) return bad(issues);
+  }
+  const events = [...file.events, event];
+  const entries = effectiveEntries(events);
+  let replayed = openCaseFile(file, file.procedure);
+  for (const { seq, event: e } of entries) {
+    const r = transition(replayed, e);
+    if (!r.ok)
+      return bad([
+        {
+          code: r.refusal.kind,
+          path: ['corrects'],
+          message: `the corrected log would not satisfy the ${file.treaty} procedure: at event ${seq}, ${r.refusal.message}`,
+        },
+      ]);
+    replayed = r.file;
+  }
+  return { ok: true, file: { ...file, events, state: replayed.state } };
 }
 
 function refuse(refusal: TransitionRefusal): TransitionResult {
