@@ -57,6 +57,29 @@ describe('casus cases', () => {
     expect((JSON.parse(casus('cases', 'show', id, '--json').out) as { version: number }).version).toBe(2);
   });
 
+  it('appends a correction: the original stays in the log, the state follows the corrected log', () => {
+    const r = casus('cases', 'append', id, '--expect-version', '2', '--type', 'correction', '--date', '2024-05-03', '--corrects', '2', '--retract', '--reason', 'no application was made', '--note', 'umpire');
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/version 3, state recorded/);
+    const shown = casus('cases', 'show', id);
+    expect(shown.out).toMatch(/2\s+2024-05-02\s+application-lodged\s+ARM invokes art-4: help \(corrected by #3\)/);
+    expect(shown.out).toMatch(/3\s+2024-05-03\s+correction\s+corrects #2: retracted — no application was made/);
+    const bad = casus('cases', 'append', id, '--expect-version', '3', '--type', 'correction', '--date', '2024-05-03', '--corrects', '9', '--retract', '--reason', 'x', '--note', 'n');
+    expect(bad.code).toBe(2);
+    expect(bad.err).toMatch(/corrects: expected the number of an earlier event of this case file \(1 to 3\); got 9/);
+    expect((JSON.parse(casus('cases', 'show', id, '--json').out) as { version: number; state: string })).toMatchObject({ version: 3, state: 'recorded' });
+  });
+
+  it.each([
+    [['cases', 'list', '--treaty', 'xyz']],
+    [['reliability', '--treaty', 'xyz']],
+  ])('refuses an unknown --treaty with exit 2, naming it and the known treaties (%j)', (args) => {
+    const r = casus(...args);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/--treaty: expected one of csto; got "xyz"/);
+    expect(r.out).toBe('');
+  });
+
   it('says which case file does not exist (exit 3) and which treaties have a procedure (exit 2)', () => {
     expect(casus('cases', 'show', 'nope').code).toBe(3);
     const r = casus('cases', 'new', '--treaty', 'cst', '--title', 'x', '--date', '2024-05-01', '--at', '40,45', '--attacker', 'AZE', '--target', 'ARM', '--note', 'n');

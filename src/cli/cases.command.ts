@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { Command, Option } from 'commander';
 import {
   ASSISTANCE_KINDS,
-  EVENT_TYPES,
+  CASE_EVENT_TYPES,
   INCIDENT_KINDS,
   OUTCOMES,
   TARGET_OBJECTS,
@@ -21,7 +21,7 @@ import {
   caseFileJson,
 } from '../domain/casefile/index.js';
 import { CasusError, formatIssue, formatPath, invalidInput, type Issue } from '../domain/errors.js';
-import { defaultRecordPaths, loadProcedure, readProcedure, treatiesWithProcedure } from '../knowledge/record/index.js';
+import { assertTreatyWithProcedure, defaultRecordPaths, loadProcedure, readProcedure, treatiesWithProcedure } from '../knowledge/record/index.js';
 import { appendEvent, createCaseFile, findCaseLog, listCaseLogs } from '../storage/index.js';
 import { renderCaseFile } from './render-case.js';
 import { withProgramDefaults } from './command-defaults.js';
@@ -46,6 +46,9 @@ const FLAG_OF: Readonly<Record<string, string>> = {
   reason: '--reason',
   sources: '--source-url',
   note: '--note',
+  corrects: '--corrects',
+  retract: '--retract',
+  replacement: '--replacement-json',
   at: '--at',
   attacker: '--attacker',
   target: '--target',
@@ -106,6 +109,7 @@ function listCommand(): Command {
     .option('--json', 'print JSON (an array of case files with derived state)')
     .action(
       runCommand(async (opts: { treaty?: string; origin?: CaseOrigin; json?: boolean }) => {
+        if (opts.treaty !== undefined) assertTreatyWithProcedure(opts.treaty, defaultRecordPaths().treatiesDir, '--treaty');
         await withDatabase(async (db) => {
           const logs = await listCaseLogs(db, { treaty: opts.treaty, origin: opts.origin });
           const procedures = new Map<string, ReturnType<typeof procedureFor>>();
@@ -258,11 +262,16 @@ interface AppendOptions {
   sourceTitle?: string;
   sourcePublisher?: string;
   note?: string;
+  corrects?: string;
+  retract?: boolean;
+  replacementJson?: string;
   json?: boolean;
 }
 
 function eventFromFlags(opts: AppendOptions): Record<string, unknown> {
-  if (opts.type === undefined) throw invalidInput('--type', `one of ${EVENT_TYPES.join(', ')} (or --event-json FILE)`, '');
+  if (opts.type === undefined) throw invalidInput('--type', `one of ${CASE_EVENT_TYPES.join(', ')} (or --event-json FILE)`, '');
+  if (opts.corrects !== undefined && !/^\d+$/.test(opts.corrects))
+    throw invalidInput('--corrects', 'the number of the event corrected, as "casus cases show" lists it', opts.corrects);
   const positions = opts.position?.map((p) => {
     const [polity, position, ...extra] = p.split('=');
     if (!polity || !position || extra.length > 0) throw invalidInput('--position', 'POLITY=for|against|abstained|absent|unknown, e.g. RUS=for', p);
@@ -285,18 +294,28 @@ function eventFromFlags(opts: AppendOptions): Record<string, unknown> {
     reason: opts.reason,
     sources,
     note: opts.note,
+    corrects: opts.corrects === undefined ? undefined : Number(opts.corrects),
+    retract: opts.retract,
+    replacement: opts.replacementJson === undefined ? undefined : readJson('--replacement-json', opts.replacementJson, 'a file holding the corrected event as one JSON object'),
   };
   return Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined));
 }
 
-function readEventJson(path: string): unknown {
-  const text = readFileSync(path === '-' ? 0 : path, 'utf8');
+function readJson(flag: string, path: string, expected: string): unknown {
+  let text: string;
+  try {
+    text = readFileSync(path === '-' ? 0 : path, 'utf8');
+  } catch (error) {
+    throw invalidInput(flag, expected, `${path}: ${(error as Error).message}`);
+  }
   try {
     return JSON.parse(text) as unknown;
   } catch (error) {
-    throw invalidInput('--event-json', 'a file holding one JSON event object', `${path}: ${(error as Error).message}`);
+    throw invalidInput(flag, expected, `${path}: ${(error as Error).message}`);
   }
 }
+
+const readEventJson = (path: string) => readJson('--event-json', path, 'a file holding one JSON event object');
 
 function appendCommand(): Command {
   return new Command('append')
@@ -306,7 +325,7 @@ function appendCommand(): Command {
     )
     .argument('<id>', 'case file id')
     .requiredOption('--expect-version <n>', 'the number of events the case file had when you read it')
-    .addOption(new Option('--type <type>', 'event type').choices(EVENT_TYPES))
+    .addOption(new Option('--type <type>', 'event type').choices(CASE_EVENT_TYPES))
     .option('--date <YYYY-MM-DD>', 'date of the event (not before the previous event)')
     .option('--event-json <file>', 'read the whole event as JSON from a file, or - for stdin (instead of the flags)')
     .option('--by <polities>', 'application-lodged / assistance-provided / application-withdrawn: comma-separated polity ids')
@@ -319,7 +338,10 @@ function appendCommand(): Command {
     .option('--what <text>', 'mission-dispatched: the mission')
     .addOption(new Option('--kind <kind>', 'assistance-provided: kind of assistance').choices(ASSISTANCE_KINDS))
     .option('--forces <text>', 'assistance-provided: forces or materiel, in words')
-    .option('--reason <text>', 'closed: why the case was closed')
+    .option('--reason <text>', 'closed / correction: why the case was closed, or why the event is corrected')
+    .option('--corrects <n>', 'correction: the number of the event corrected (the # column of "casus cases show")')
+    .option('--retract', 'correction: the event corrected did not happen (instead of --replacement-json)')
+    .option('--replacement-json <file>', 'correction: the event as it should have been, as JSON from a file or - for stdin')
     .option('--source-url <url>', 'a source for the event (with --source-title)')
     .option('--source-title <text>', 'the source\'s title')
     .option('--source-publisher <text>', 'the source\'s publisher')
@@ -336,7 +358,15 @@ Examples:
       --body "Collective Security Council" --outcome mission --position RUS=for --position KAZ=abstained \\
       --note "simulated decision"
   $ echo '{"type":"closed","date":"2022-10-01","reason":"exercise over","note":"simulation"}' | \\
-      casus cases append csto-2022-09-13-1a2b3c --expect-version 3 --event-json -`,
+      casus cases append csto-2022-09-13-1a2b3c --expect-version 3 --event-json -
+  $ casus cases append csto-2022-09-13-1a2b3c --expect-version 4 --type correction --date 2022-10-02 \\
+      --corrects 3 --retract --reason "the decision was never taken" --note "umpire's ruling"
+  $ echo '{"type":"decision-taken","date":"2022-09-13","body":"Collective Security Council","outcome":"deferred","note":"sim"}' | \\
+      casus cases append csto-2022-09-13-1a2b3c --expect-version 4 --type correction --date 2022-10-02 \\
+      --corrects 3 --replacement-json - --reason "the council deferred, it did not decide" --note "umpire's ruling"
+
+A correction leaves the original in the log; state, latencies and compliance use the corrected log,
+which must still satisfy the procedure.`,
     )
     .action(
       runCommand(async (id: string, opts: AppendOptions) => {

@@ -4,18 +4,8 @@
  * readings), applied, decided, delivered, latencies, and a one-line verdict.
  */
 import { Command, Option } from 'commander';
-import {
-  computeReliability,
-  replayCaseOrThrow,
-  type AllianceReliability,
-  type AssessIncident,
-  type CaseFile,
-  type CaseOrigin,
-  type Procedure,
-  type ReliabilityReport,
-} from '../domain/casefile/index.js';
-import { defaultRecordPaths, loadProcedure } from '../knowledge/record/index.js';
-import { listCaseLogs } from '../storage/index.js';
+import type { AllianceReliability, AssessIncident, CaseOrigin, ReliabilityReport } from '../domain/casefile/index.js';
+import { assertTreatyWithProcedure, defaultRecordPaths, reliabilityReport } from '../knowledge/record/index.js';
 import { withProgramDefaults } from './command-defaults.js';
 import { runCommand } from './run-command.js';
 import { renderTable } from './text-table.js';
@@ -77,20 +67,11 @@ export function reliabilityCommand(options: { readonly assessWith?: () => Assess
     .addHelpText('after', '\nExamples:\n  $ casus reliability\n  $ casus reliability --treaty csto --json')
     .action(
       runCommand(async (opts: { treaty?: string; origin: CaseOrigin | 'all'; json?: boolean }) => {
-        const report = await withDatabase(async (db) => {
-          const logs = await listCaseLogs(db, { treaty: opts.treaty, origin: opts.origin === 'all' ? undefined : opts.origin });
-          const { treatiesDir } = defaultRecordPaths();
-          const procedures = new Map<string, Procedure>();
-          const procedureOf = (treaty: string) => {
-            const known = procedures.get(treaty);
-            if (known) return known;
-            const loaded = loadProcedure(treaty, treatiesDir);
-            procedures.set(treaty, loaded);
-            return loaded;
-          };
-          const files: CaseFile[] = logs.map((log) => replayCaseOrThrow(log, procedureOf(log.treaty)));
-          return computeReliability(files, { assess: options.assessWith?.() });
-        });
+        // Checked before the database is opened: bad input writes nothing (not even the record load).
+        if (opts.treaty !== undefined) assertTreatyWithProcedure(opts.treaty, defaultRecordPaths().treatiesDir, '--treaty');
+        const report = await withDatabase((db) =>
+          reliabilityReport(db, { treaty: opts.treaty, treatyField: '--treaty', origin: opts.origin, assess: options.assessWith?.() }),
+        );
         process.stdout.write(opts.json ? `${JSON.stringify(report, null, 2)}\n` : `${renderReliability(report)}\n`);
       }),
     ),

@@ -43,6 +43,8 @@ export function describeEvent(e: CaseEvent): string {
       return e.by ? `by ${e.by.join(', ')}` : '';
     case 'closed':
       return e.reason;
+    case 'correction':
+      return `corrects #${e.corrects}: ${e.retract ? 'retracted' : `${e.replacement?.type ?? ''} ${e.replacement ? describeEvent(e.replacement) : ''}`.trim()} — ${e.reason}`;
   }
 }
 
@@ -62,7 +64,16 @@ export function renderCaseFile(file: CaseFile, assess?: AssessIncident): string 
         return `[${n + 1}]`;
       })
       .join('');
-  const rows = file.events.map((e, n) => [String(n + 1), e.date, e.type, `${describeEvent(e)} ${cite(e.sources)}`.trim()]);
+  // An event a later correction replaced or retracted is marked, so the table reads as the log does.
+  const correctedBy = new Map<number, number>();
+  file.events.forEach((e, n) => {
+    if (e.type === 'correction') correctedBy.set(e.corrects, n + 1);
+  });
+  const rows = file.events.map((e, n) => {
+    const by = correctedBy.get(n + 1);
+    const details = [describeEvent(e), cite(e.sources), by ? `(corrected by #${by})` : ''].filter(Boolean).join(' ');
+    return [String(n + 1), e.date, e.type, details];
+  });
   const lines = [
     `${file.id}  ${file.title}`,
     `  treaty    ${file.treaty} (${file.recordId ? `from the record: data/record/${file.treaty}/${file.recordId}.yaml` : `${file.origin} case file`})`,

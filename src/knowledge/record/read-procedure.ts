@@ -6,7 +6,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fromZodIssues, procedureSchema, treatyRosterFrom, type Procedure } from '../../domain/casefile/index.js';
-import { CasusError, type Issue } from '../../domain/errors.js';
+import { CasusError, invalidInput, type Issue } from '../../domain/errors.js';
 import { locateIssues, parseLocatedYaml } from './yaml-locate.js';
 
 /** A procedure, "the treaty declares none", or the issues in its block. */
@@ -54,4 +54,15 @@ export function treatiesWithProcedure(treatiesDir: string): string[] {
     .map((n) => n.slice(0, -'.yaml'.length))
     .filter((t) => readProcedure(t, treatiesDir).kind === 'procedure')
     .sort();
+}
+
+/**
+ * Checks a treaty filter (`--treaty`, `?treaty=`): a treaty that declares a case-file procedure, else
+ * `invalid-input` naming `field` and listing the known ones (an unknown id must not print nothing).
+ * @example assertTreatyWithProcedure('xyz', 'data/treaties', '--treaty')  // throws: --treaty: expected one of csto, nato, us-japan; got "xyz"
+ */
+export function assertTreatyWithProcedure(treaty: string, treatiesDir: string, field: string): void {
+  const known = treatiesWithProcedure(treatiesDir);
+  if (!known.includes(treaty))
+    throw invalidInput(field, `one of ${known.join(', ') || '(no treaty declares a procedure yet)'}`, treaty);
 }
