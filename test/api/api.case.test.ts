@@ -177,6 +177,9 @@ export function runApiContract(backend: ApiContract): void {
         expect(one.verdict).toMatch(/peacekeeping assistance delivered/);
         const rel = (await (await get('/v1/reliability?treaty=nato')).json()) as { alliances: { treaty: string }[] };
         expect(rel.alliances.map((a) => a.treaty)).toEqual(['nato']);
+        const unknown = await get('/v1/reliability?treaty=warsaw');
+        expect(unknown.status).toBe(400);
+        expect(((await unknown.json()) as ErrorJson).error.issues.map((i) => i.field)).toEqual(['query.treaty']);
       });
 
       it('serves /openapi.json, valid OpenAPI 3.1, and the docs page, which fetches nothing from swagger.io', async () => {

@@ -6,10 +6,10 @@
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import type { MiddlewareHandler } from 'hono';
 import { z } from 'zod';
-import { caseFileJson, computeReliability, parseCaseEvent, replayCaseOrThrow, type CaseFile, type CaseIncident, type Procedure } from '../../domain/casefile/index.js';
+import { caseFileJson, parseCaseEvent, replayCaseOrThrow, type CaseFile, type CaseIncident, type Procedure } from '../../domain/casefile/index.js';
 import { caseVersion } from '../../domain/casefile/index.js';
 import { CasusError, type Issue } from '../../domain/errors.js';
-import { loadProcedure, treatiesWithProcedure } from '../../knowledge/record/index.js';
+import { loadProcedure, reliabilityReport, treatiesWithProcedure } from '../../knowledge/record/index.js';
 import { appendEvent, createCaseFile, createToken, findCaseLog, listCaseLogs, listTokens, revokeToken } from '../../storage/index.js';
 import type { ApiDeps, ApiEnv } from '../api-context.js';
 import { requireRole } from '../auth.js';
@@ -166,8 +166,8 @@ export function caseRoutes(app: OpenAPIHono<ApiEnv>, deps: ApiDeps): void {
     createRoute({ operationId: 'getReliability', method: 'get', path: '/v1/reliability', summary: 'How alliances honoured their obligations, per alliance and per case', request: { query: reliabilityQuery }, responses: { 200: json(anyObject, 'The reliability report'), ...errors } }),
     async (c) => {
       const q = c.req.valid('query');
-      const files = await load(q.treaty, q.origin ?? 'record');
-      return c.json(computeReliability(files, { assess: deps.assess }) as unknown as Record<string, unknown>, 200);
+      const report = await reliabilityReport(deps.db, { treaty: q.treaty, origin: q.origin ?? 'record', treatiesDir: deps.treatiesDir, assess: deps.assess, treatyField: 'query.treaty' });
+      return c.json(report as unknown as Record<string, unknown>, 200);
     },
   );
 
