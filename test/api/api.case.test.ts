@@ -317,6 +317,9 @@ export function runApiContract(backend: ApiContract): void {
         id = file.id;
         expect(file.version).toBe(1);
         const event = { type: 'application-lodged', date: '2024-05-01', by: 'ARM', provision: 'art-4', request: 'help', note: 'simulated' };
+        const stranger = await post(`/v1/cases/${id}/events`, { expectedVersion: 1, event: { type: 'application-lodged', date: '2024-05-01', by: 'USA', provision: 'art-99', request: 'help', note: 'n' } }, editor);
+        expect(stranger.status).toBe(400);
+        expect(await fields(stranger)).toEqual(expect.arrayContaining(['body.event.provision', 'body.event.by[0]']));
         const ok = await post(`/v1/cases/${id}/events`, { expectedVersion: 1, event }, editor);
         expect(ok.status).toBe(201);
         expect(((await ok.json()) as { version: number }).version).toBe(2);
@@ -334,7 +337,9 @@ export function runApiContract(backend: ApiContract): void {
         expect(ae.error.message).not.toMatch(/appended first/);
         const refused = await post(`/v1/cases/${id}/events`, { expectedVersion: 2, event: { type: 'assistance-provided', date: '2024-05-02', kind: 'military', note: 'n' } }, editor);
         expect(refused.status).toBe(400);
-        expect(((await refused.json()) as ErrorJson).error.message).toMatch(/not allowed in state/);
+        const re = (await refused.json()) as ErrorJson;
+        expect(re.error.message).toMatch(/not allowed in state/);
+        expect(re.error.issues.map((i) => i.field)).toEqual(['body.event.type']);
         const bad = await post(`/v1/cases/${id}/events`, { expectedVersion: 2, event: { type: 'closed', date: '2024-13-01', reason: 'x', note: 'n' } }, editor);
         expect(((await bad.json()) as ErrorJson).error.issues[0]!.field).toMatch(/^body\.event\.date/);
         expect(((await (await get(`/v1/cases/${id}`)).json()) as { version: number }).version).toBe(2);

@@ -28,6 +28,18 @@ function issuesError(issues: readonly Issue[], prefix: string[]): CasusError {
   });
 }
 
+/**
+ * A refused append with its fields under `body.event` (`body.event.by[0]`); a refusal of the event
+ * itself in the current state names `body.event.type`.
+ */
+function eventRefusal(error: CasusError): CasusError {
+  const issues: Issue[] =
+    error.issues.length > 0
+      ? error.issues.map((i) => ({ ...i, path: ['body', 'event', ...i.path] }))
+      : [{ code: 'invalid-input', path: ['body', 'event', 'type'], message: error.message }];
+  return new CasusError('invalid-input', error.message, { issues, details: { ...error.details }, cause: error });
+}
+
 /** A 409 naming `body.expectedVersion`, with the current version to retry from in `details`. */
 function conflictError(id: string, expected: number, current: number): CasusError {
   const message =
@@ -155,6 +167,7 @@ export function caseRoutes(app: OpenAPIHono<ApiEnv>, deps: ApiDeps): void {
         const file = await appendEvent(deps.db, id, body.expectedVersion, parsed.event, procedureOf(log.treaty));
         return c.json(show(file), 201);
       } catch (error) {
+        if (error instanceof CasusError && error.code === 'invalid-input') throw eventRefusal(error);
         if (!(error instanceof CasusError && error.code === 'conflict')) throw error;
         const current = typeof error.details.version === 'number' ? error.details.version : caseVersion(await findLog(id));
         throw conflictError(id, body.expectedVersion, current);
