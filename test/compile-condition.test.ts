@@ -37,6 +37,14 @@ const { expr } = fc.letrec<{ expr: string; str: string; list: string; int: strin
     tie('str').map((s) => `isState(${s})`),
     fc.tuple(tie('int'), fc.constantFrom('<', '<=', '>', '>=', '==', '!='), tie('int')).map(([a, op, b]) => `${a} ${op} ${b}`),
     fc.constantFrom('flag', 'attacker', 'fatalities').map((f) => `has(incident.${f})`),
+    // One-variable comprehensions, with predicates that can fail on a missing fact (incident.flag).
+    fc
+      .tuple(
+        fc.constantFrom('exists', 'all', 'exists_one'),
+        tie('list'),
+        fc.oneof(tie('list').map((l) => `v in ${l}`), tie('str').map((x) => `v == ${x}`), fc.constant('isState(v)')),
+      )
+      .map(([m, l, pred]) => `${l}.${m}(v, ${pred})`),
   ),
   str: fc.oneof(strField.map((f) => `incident.${f}`), polity.map(quote), word.map(quote), fc.constant('reading')),
   list: fc.oneof(fc.constantFrom('parties', 'territory', 'regions'), fc.array(fc.oneof(polity, word), { maxLength: 3 }).map((xs) => `[${xs.map(quote).join(', ')}]`)),

@@ -23,13 +23,15 @@ export interface StatusPlan {
   readonly slots: readonly { readonly treaty: string; readonly provision: string; readonly reading: Reading }[];
   readonly treaties: readonly { readonly treaty: Treaty; readonly provisions: readonly Provision[] }[];
   readonly readings: readonly Reading[];
+  /** Parties of every planned treaty by date: one lookup per incident instead of one per treaty. */
+  readonly partiesByDate: Map<string, readonly (readonly string[])[]>;
 }
 
 /** Plans a bulk run over `treaties` (all provisions except `scope` ones) and `readings`. */
 export function planStatuses(treaties: readonly Treaty[], readings: readonly Reading[] = READINGS): StatusPlan {
   const selected = treaties.map((treaty) => ({ treaty, provisions: treaty.provisions.filter((p) => p.kind !== 'scope') }));
   const slots = selected.flatMap(({ treaty, provisions }) => provisions.flatMap((p) => readings.map((reading) => ({ treaty: treaty.id, provision: p.id, reading }))));
-  return { slots, treaties: selected, readings };
+  return { slots, treaties: selected, readings, partiesByDate: new Map() };
 }
 
 /**
@@ -42,8 +44,15 @@ export function assessStatuses(plan: StatusPlan, incident: Incident, location: L
   const date = incident.date;
   let k = offset;
   let triggered = 0;
-  for (const { treaty, provisions } of plan.treaties) {
-    const parties = partiesOn(treaty, date).parties;
+  let partiesOfTreaties = plan.partiesByDate.get(date);
+  if (!partiesOfTreaties) {
+    if (plan.partiesByDate.size >= 100_000) plan.partiesByDate.clear();
+    partiesOfTreaties = plan.treaties.map(({ treaty }) => partiesOn(treaty, date).parties);
+    plan.partiesByDate.set(date, partiesOfTreaties);
+  }
+  let t = 0;
+  for (const { provisions } of plan.treaties) {
+    const parties = partiesOfTreaties[t++]!;
     for (const provision of provisions) {
       let version;
       for (const v of provision.versions)

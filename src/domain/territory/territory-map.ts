@@ -183,17 +183,26 @@ function distanceKm(edges: Float64Array, lon: number, lat: number): number {
   const kx = 111.32 * Math.cos((lat * Math.PI) / 180);
   const ky = 110.57;
   let best = Infinity;
+  let best2 = Infinity;
   for (let i = 0; i < edges.length; i += 4) {
     const ax = (edges[i]! - lon) * kx;
-    const ay = (edges[i + 1]! - lat) * ky;
     const bx = (edges[i + 2]! - lon) * kx;
+    // An edge wholly beyond the best distance on one axis cannot be nearer: most edges stop here.
+    if ((ax > best && bx > best) || (ax < -best && bx < -best)) continue;
+    const ay = (edges[i + 1]! - lat) * ky;
     const by = (edges[i + 3]! - lat) * ky;
+    if ((ay > best && by > best) || (ay < -best && by < -best)) continue;
     const dx = bx - ax;
     const dy = by - ay;
     const len2 = dx * dx + dy * dy;
     const t = len2 === 0 ? 0 : Math.max(0, Math.min(1, -(ax * dx + ay * dy) / len2));
-    const d = Math.hypot(ax + t * dx, ay + t * dy);
-    if (d < best) best = d;
+    const px = ax + t * dx;
+    const py = ay + t * dy;
+    const d2 = px * px + py * py;
+    if (d2 < best2) {
+      best2 = d2;
+      best = Math.sqrt(d2);
+    }
   }
   return best;
 }

@@ -2,7 +2,8 @@
  * @module compile-condition
  * The fast path for conditions: a type-checked CEL syntax tree (from `@marcbachmann/cel-js`) turned
  * into plain JavaScript closures, for the small subset treaty conditions use (literals, variables,
- * field selection, comparisons, `in`, `&&`, `||`, `!`, `?:`, list literals, `size`, `has`, `isState`).
+ * field selection, comparisons, `in`, `&&`, `||`, `!`, `?:`, list literals, `size`, `has`, `isState`,
+ * and one-variable `exists`/`all`/`exists_one` over a list).
  * An expression outside the subset is not compiled and cel-js evaluates it. Errors follow CEL: `&&`
  * and `||` absorb an error when the other side decides, and an error that reaches the top comes back
  * with cel-js's own message ("No such key: flag", "Unknown variable: territory"), so callers cannot
@@ -202,6 +203,11 @@ function call(ast: AstNode): Node {
       return BigInt(x.length);
     };
   }
+  if ((name === 'exists' || name === 'all' || name === 'exists_one') && ast.op === 'rcall') {
+    const [target, [variable, predicate]] = [first, rest as [unknown, unknown]];
+    if (!isAst(variable) || variable.op !== 'id' || typeof variable.args !== 'string') throw new Unsupported('comprehension variable');
+    return comprehension(name, node(target), variable.args, node(predicate));
+  }
   if (name === 'isState' && ast.op === 'call' && callArgs.length === 1) {
     const a = node(callArgs[0]);
     return (ctx) => {
@@ -212,6 +218,34 @@ function call(ast: AstNode): Node {
     };
   }
   throw new Unsupported(`function ${name}`);
+}
+
+/**
+ * `list.exists(v, p)`, `list.all(v, p)`, `list.exists_one(v, p)` with CEL's error rules: a deciding
+ * element (true for exists, false for all) absorbs errors met elsewhere; otherwise an error wins.
+ */
+function comprehension(name: 'exists' | 'all' | 'exists_one', target: Node, variable: string, predicate: Node): Node {
+  return (ctx) => {
+    const list = target(ctx);
+    if (list instanceof CelError) return list;
+    if (!Array.isArray(list)) throw new Unsupported(`${name}() outside lists`);
+    let error: CelError | undefined;
+    let count = 0;
+    for (const item of list) {
+      const v = predicate({ ...ctx, [variable]: item });
+      if (v instanceof CelError) {
+        if (name === 'exists_one') return v;
+        error ??= v;
+        continue;
+      }
+      if (typeof v !== 'boolean') throw new Unsupported(`${name}() predicate on a non-bool`);
+      if (name === 'exists' && v) return true;
+      if (name === 'all' && !v) return false;
+      if (v) count++;
+    }
+    if (error) return error;
+    return name === 'exists' ? false : name === 'all' ? true : count === 1;
+  };
 }
 
 function primitive(x: unknown): x is string | boolean | bigint {
