@@ -9,20 +9,10 @@ import { gridLookup } from '../src/domain/geo/index.js';
 import { locate } from '../src/domain/territory/index.js';
 import { buildBaseLayer, loadBaseLayer, loadKnowledge } from '../src/knowledge/index.js';
 import { fixedPoints } from './points.js';
+import { bestOf } from './best-of.js';
 
 const fmt = (n: number) => (n >= 1e6 ? `${(n / 1e6).toFixed(2)} M` : n >= 1e3 ? `${(n / 1e3).toFixed(1)} k` : n.toFixed(0));
 const mib = (b: number) => `${(b / 2 ** 20).toFixed(0)} MiB`;
-
-/** Best of `runs` timings of `fn`, in milliseconds. */
-function best(runs: number, fn: () => void): number {
-  let t = Infinity;
-  for (let k = 0; k < runs; k++) {
-    const s = performance.now();
-    fn();
-    t = Math.min(t, performance.now() - s);
-  }
-  return t;
-}
 
 /** Runs the workers over `points` (shared) and returns the slowest worker's busy time and the wall time. */
 async function parallel(mode: 'base' | 'locate', points: Float64Array, cores: number): Promise<{ busyMs: number; wallMs: number; assignment: Int32Array }> {
@@ -57,7 +47,7 @@ export async function benchLocate(): Promise<void> {
   console.log(`locate/load     read it from the cache: ${(performance.now() - t).toFixed(0)} ms`);
   const points = fixedPoints(grid, n);
   const ours = new Int32Array(n);
-  const baseMs = best(3, () => {
+  const baseMs = bestOf(3, () => {
     for (let i = 0; i < n; i++) ours[i] = gridLookup(grid, points[2 * i]!, points[2 * i + 1]!);
   });
   console.log(`locate/base     1 core   ${fmt(n / (baseMs / 1000))} points/s  (${fmt(n)} points in ${baseMs.toFixed(0)} ms, best of 3; which Natural Earth feature)`);
@@ -68,7 +58,7 @@ export async function benchLocate(): Promise<void> {
   console.log(`locate/load     knowledge base (treaties, overlays, regions, borders) on top: ${(performance.now() - t).toFixed(0)} ms; heap ${mib(process.memoryUsage().heapUsed)}, RSS ${mib(process.memoryUsage().rss)}`);
   let sink = 0;
   const fullN = Math.min(n, 300_000);
-  const fullMs = best(2, () => {
+  const fullMs = bestOf(2, () => {
     for (let i = 0; i < fullN; i++) sink += locate(map, points[2 * i + 1]!, points[2 * i]!, '2024-01-01').recognized.length;
   });
   console.log(`locate/full     1 core   ${fmt(fullN / (fullMs / 1000))} points/s  (${fmt(fullN)} points; every reading, overlays, regions, borders; date 2024-01-01) [${sink > 0 ? 'ok' : '-'}]`);

@@ -4,30 +4,13 @@
  * Without PostgreSQL binaries the suite is skipped with the reason — except under CI=true, where
  * that is a failure.
  */
-import { describe, it } from 'vitest';
 import pg from 'pg';
-import { findPostgresBinaries, startPostgres, type PostgresServer } from '../../test/support/postgres-server.js';
-import { backendSelected } from '../../test/support/test-backends.js';
+import { startPostgres, type PostgresServer } from '../../test/support/postgres-server.js';
+import { describeOnPostgres } from '../../test/support/postgres-suite.js';
 import { openDatabase } from './index.js';
 import { runStorageContract } from './storage.case.test.js';
 
-const binaries = findPostgresBinaries();
-
-if (!backendSelected('postgres')) {
-  console.log('postgres storage contract skipped: CASUS_TEST_DB does not include postgres');
-  describe.skip('storage contract: postgres (not selected by CASUS_TEST_DB)', () => undefined);
-} else if ('missing' in binaries) {
-  if (process.env.CI === 'true') {
-    describe('storage contract: postgres', () => {
-      it('has a PostgreSQL server to test against (CI=true)', () => {
-        throw new Error(`CI=true but ${binaries.missing}`);
-      });
-    });
-  } else {
-    console.log(`postgres storage contract skipped: ${binaries.missing}`);
-    describe.skip(`storage contract: postgres (${binaries.missing})`, () => undefined);
-  }
-} else {
+describeOnPostgres('storage contract', 'storage contract: postgres', () => {
   let server: PostgresServer | undefined;
   let n = 0;
   const admin = async <T>(fn: (client: pg.Client) => Promise<T>): Promise<T> => {
@@ -62,4 +45,4 @@ if (!backendSelected('postgres')) {
       };
     },
   });
-}
+});
