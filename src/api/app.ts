@@ -9,12 +9,12 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import { HTTPException } from 'hono/http-exception';
 import type { Logger } from 'pino';
 import type { ApiDeps, ApiEnv } from './api-context.js';
 import { errorResponse, respondError, zodIssues, type ApiErrorCode } from './api-error.js';
+import { limitBody } from './body-limit.js';
 import { tokenMiddleware } from './auth.js';
 import { caseRoutes } from './routes/cases.routes.js';
 import { knowledgeRoutes } from './routes/knowledge.routes.js';
@@ -53,10 +53,9 @@ export function createApp(deps: ApiDeps, log?: Logger): OpenAPIHono<ApiEnv> {
   if (deps.corsOrigin) app.use('*', cors({ origin: deps.corsOrigin }));
   app.use(
     '*',
-    bodyLimit({
-      maxSize: deps.bodyLimitBytes,
-      onError: (c) => errorResponse(c, 'payload-too-large', `body: at most ${deps.bodyLimitBytes} bytes`, [{ field: 'body', message: `larger than ${deps.bodyLimitBytes} bytes` }]),
-    }),
+    limitBody(deps.bodyLimitBytes, (c) =>
+      errorResponse(c, 'payload-too-large', `body: at most ${deps.bodyLimitBytes} bytes`, [{ field: 'body', message: `larger than ${deps.bodyLimitBytes} bytes` }]),
+    ),
   );
   app.use('*', tokenMiddleware(deps));
 
