@@ -4,7 +4,9 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ATTACKED_OBJECTS, INCIDENT_KINDS, STATUS_CODES, assess, assessStatuses, planStatuses, type Incident } from '../src/domain/assessment/index.js';
+import { ATTACKED_OBJECTS, INCIDENT_KINDS, STATUS_CODES, assess, assessStatuses, evaluateProvision, incidentContext, planStatuses, type Incident } from '../src/domain/assessment/index.js';
+import { partiesOn } from '../src/domain/treaty/index.js';
+import { READINGS, territoryFor } from '../src/domain/territory/index.js';
 import { locate } from '../src/domain/territory/index.js';
 import { loadKnowledge } from '../src/knowledge/index.js';
 
@@ -41,6 +43,31 @@ describe('assessStatuses', () => {
         );
       }),
       { numRuns: 2000, seed: 5 },
+    );
+  });
+
+  it('shares a finding between readings only where evaluating each reading gives the same finding', () => {
+    const { map, treaties } = loadKnowledge();
+    fc.assert(
+      fc.property(incident, (i) => {
+        const location = i.at ? locate(map, i.at[0], i.at[1], i.date) : null;
+        const ctx = incidentContext(i);
+        const oneByOne = treaties.flatMap((t) =>
+          t.provisions
+            .filter((p) => p.kind !== 'scope')
+            .flatMap((p) =>
+              READINGS.map((reading) => {
+                const territory = location ? territoryFor(location, reading) : undefined;
+                const facts = !location
+                  ? { reading, territory: undefined, regions: undefined, territoryUnknownBecause: 'the incident has no location' }
+                  : { reading, territory, regions: location.regions, ...(territory === undefined ? { territoryUnknownBecause: 'the border is not delimited by agreement here' } : {}) };
+                return evaluateProvision(t, p, i, ctx, facts, partiesOn(t, i.date));
+              }),
+            ),
+        );
+        expect(JSON.stringify(assess(i, location, treaties).findings)).toBe(JSON.stringify(oneByOne));
+      }),
+      { numRuns: 500, seed: 9 },
     );
   });
 });

@@ -3,7 +3,7 @@
  * BRIEF's answer object: for an incident (already located), every selected treaty × provision ×
  * reading as a finding, and a summary that says where the readings disagree.
  */
-import { partiesOn, type Treaty } from '../treaty/index.js';
+import { partiesOn, type Provision, type Treaty } from '../treaty/index.js';
 import { READINGS, territoryFor, type Location, type Reading } from '../territory/index.js';
 import { evaluateProvision, incidentContext, type ReadingFacts } from './evaluate-provision.js';
 import type { Finding, FindingStatus } from './finding.js';
@@ -32,6 +32,15 @@ export interface AssessOptions {
   readonly readings?: readonly Reading[];
 }
 
+const blind = new WeakMap<Provision, boolean>();
+
+/** True when no text of the provision (conditions, reasons, prerequisites) refers to the reading. */
+function readingBlind(provision: Provision): boolean {
+  let b = blind.get(provision);
+  if (b === undefined) blind.set(provision, (b = !JSON.stringify(provision.versions).includes('reading')));
+  return b;
+}
+
 /**
  * Assesses `incident` (located at `location`, or null when it has no location) against `treaties`.
  * @example assess(incident, location, [csto]).findings[0].status // 'triggered'
@@ -57,8 +66,16 @@ export function assess(incident: Incident, location: Location | null, treaties: 
     for (const provision of treaty.provisions) {
       if (provision.kind === 'scope') continue;
       const statuses: Partial<Record<Reading, FindingStatus>> = {};
+      // Readings usually agree on the territory: a provision that never mentions the reading gives
+      // the same finding for the same territory, so it is evaluated once per distinct answer.
+      const sameAnswer = readingBlind(provision) ? new Map<string, Finding>() : undefined;
       for (const f of facts) {
-        const finding = evaluateProvision(treaty, provision, incident, ctx, f, parties);
+        const key = sameAnswer && f.territory !== undefined ? f.territory.join(',') : undefined;
+        const seen = key === undefined ? undefined : sameAnswer!.get(key);
+        const finding = seen
+          ? { ...seen, reading: f.reading, defaultReading: provision.defaultReading === f.reading }
+          : evaluateProvision(treaty, provision, incident, ctx, f, parties);
+        if (key !== undefined && !seen) sameAnswer!.set(key, finding);
         findings.push(finding);
         statuses[f.reading] = finding.status;
       }
