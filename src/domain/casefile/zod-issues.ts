@@ -5,6 +5,7 @@
  */
 import type { z } from 'zod';
 import type { Issue } from '../errors.js';
+import { editDistance } from '../did-you-mean.js';
 
 /** Converts every zod issue (parsed with `reportInput: true`) into Casus issues. */
 export function fromZodIssues(issues: readonly z.core.$ZodIssue[], prefix: readonly (string | number)[] = []): Issue[] {
@@ -91,19 +92,4 @@ export function closest(word: string, options: readonly string[]): string | unde
     if (d < bestDistance) [best, bestDistance] = [option, d];
   }
   return best;
-}
-
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++)
-      current[j] = Math.min(
-        previous[j]! + 1,
-        current[j - 1]! + 1,
-        previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1),
-      );
-    previous = current;
-  }
-  return previous[b.length]!;
 }
