@@ -4,7 +4,7 @@
  * every file, and builds the dated territory map. All problems of all files are reported together.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import type { z } from 'zod';
 import { CasusError, type Issue } from '../domain/errors.js';
 import {
@@ -20,7 +20,7 @@ import {
   type TerritoryMap,
 } from '../domain/territory/index.js';
 import { compileTreaty, treatySchema, type Treaty } from '../domain/treaty/index.js';
-import { dataDir, PACKAGE_ROOT } from './data-dir.js';
+import { dataDir, displayPath } from './data-dir.js';
 import { loadBaseLayer } from './base-layer.js';
 import { cachedPointGrid } from './base-layer-cache.js';
 import { parseYamlFile } from './yaml-file.js';
@@ -49,9 +49,6 @@ function yamlFiles(dir: string): string[] {
     .map((f) => join(dir, f));
 }
 
-function display(path: string): string {
-  return relative(process.cwd(), path) || relative(PACKAGE_ROOT, path);
-}
 
 interface Parsed {
   treaties: Treaty[];
@@ -67,7 +64,7 @@ function parseAll(root: string): Parsed {
   const out: Parsed = { treaties: [], overlays: [], regions: [], borders: [], sovereignty: { dependencies: [] }, files: [], issues: [] };
   const read = <S extends z.ZodType>(file: string, schema: S, id?: string): z.infer<S> | undefined => {
     out.files.push(file);
-    const name = display(file);
+    const name = displayPath(file);
     const result = parseYamlFile(readFileSync(file, 'utf8'), name, schema);
     if (!result.ok) {
       out.issues.push(...result.issues);
@@ -85,7 +82,7 @@ function parseAll(root: string): Parsed {
   const treatyFiles = new Map<string, string>();
   for (const file of yamlFiles(join(root, 'treaties'))) {
     const text = readFileSync(file, 'utf8');
-    const parsed = parseYamlFile(text, display(file), treatySchema);
+    const parsed = parseYamlFile(text, displayPath(file), treatySchema);
     out.files.push(file);
     if (!parsed.ok) {
       out.issues.push(...parsed.issues);
@@ -101,8 +98,8 @@ function parseAll(root: string): Parsed {
       out.issues.push({ code: 'duplicate', path: ['id'], message: `treaty id "${id}" is already defined by ${first}`, expected: 'one file per treaty id', received: id, at: parsed.locate(['id']) });
       continue;
     }
-    treatyFiles.set(id, display(file));
-    const compiled = compileTreaty(parsed.value, display(file), withinScalars(text, parsed.locate));
+    treatyFiles.set(id, displayPath(file));
+    const compiled = compileTreaty(parsed.value, displayPath(file), withinScalars(text, parsed.locate));
     if (compiled.ok) out.treaties.push(compiled.treaty);
     else out.issues.push(...compiled.issues);
   }
@@ -140,7 +137,7 @@ export function checkKnowledge(root = dataDir()): KnowledgeCheck {
   const record = readRecord({ recordDir: join(root, 'record'), treatiesDir: join(root, 'treaties') });
   issues.push(...record.issues);
   const recordFiles = yamlFiles(join(root, 'record'));
-  return { files: [...parsed.files, ...recordFiles].map(display), issues };
+  return { files: [...parsed.files, ...recordFiles].map(displayPath), issues };
 }
 
 let cached: { root: string; knowledge: Knowledge } | undefined;
@@ -150,7 +147,7 @@ export function loadKnowledge(root = dataDir()): Knowledge {
   if (cached?.root === root) return cached.knowledge;
   const parsed = parseAll(root);
   if (parsed.issues.length > 0)
-    throw new CasusError('invalid-input', `the knowledge base under ${display(root)} has ${parsed.issues.length} problem(s); run "casus check"`, { issues: parsed.issues });
+    throw new CasusError('invalid-input', `the knowledge base under ${displayPath(root)} has ${parsed.issues.length} problem(s); run "casus check"`, { issues: parsed.issues });
   const map = buildTerritoryMap({ base: loadBaseLayer().features, baseGrid: loadBaseLayer().grid, gridBuilder: cachedPointGrid, sovereignty: parsed.sovereignty, overlays: parsed.overlays, regions: parsed.regions, borders: parsed.borders });
   const knowledge = { treaties: parsed.treaties, map, files: parsed.files.length };
   cached = { root, knowledge };

@@ -4,19 +4,17 @@
  * `procedureSchema`. Only that key is read, so this works before the rest of the treaty loader does.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { isAbsolute, join, relative } from 'node:path';
+import { join } from 'node:path';
 import { fromZodIssues, procedureSchema, treatyRosterFrom, type Procedure } from '../../domain/casefile/index.js';
 import { CasusError, invalidInput, type Issue } from '../../domain/errors.js';
 import { locateIssues, parseLocatedYaml } from './yaml-locate.js';
+import { displayPath } from '../data-dir.js';
 
 /** A procedure, "the treaty declares none", or the issues in its block. */
 export type ProcedureRead =
   | { readonly kind: 'procedure'; readonly procedure: Procedure }
   | { readonly kind: 'none'; readonly message: string }
   | { readonly kind: 'invalid'; readonly issues: readonly Issue[] };
-
-// Messages reach HTTP clients too: a path relative to the working directory, never the server's layout.
-const shown = (file: string) => (isAbsolute(file) ? relative(process.cwd(), file) || file : file);
 
 /**
  * Reads one treaty's procedure.
@@ -25,11 +23,11 @@ const shown = (file: string) => (isAbsolute(file) ? relative(process.cwd(), file
 export function readProcedure(treaty: string, treatiesDir: string): ProcedureRead {
   const file = join(treatiesDir, `${treaty}.yaml`);
   if (!/^[a-z0-9-]+$/.test(treaty) || !existsSync(file))
-    return { kind: 'none', message: `no treaty file for "${treaty}" (expected ${shown(file)})` };
+    return { kind: 'none', message: `no treaty file for "${treaty}" (expected ${displayPath(file)})` };
   const parsed = parseLocatedYaml(readFileSync(file, 'utf8'), file);
   if (!parsed.ok) return { kind: 'invalid', issues: parsed.issues };
   const block = (parsed.value as { procedure?: unknown } | null)?.procedure;
-  if (block === undefined) return { kind: 'none', message: `${shown(file)} has no procedure: block` };
+  if (block === undefined) return { kind: 'none', message: `${displayPath(file)} has no procedure: block` };
   const result = procedureSchema.safeParse(block, { reportInput: true });
   if (!result.success)
     return { kind: 'invalid', issues: locateIssues(fromZodIssues(result.error.issues, ['procedure']), parsed.locate) };
