@@ -22,8 +22,6 @@ export type ZonesReply =
 
 /** Runs zones jobs off the main thread. */
 export interface ZonesPool {
-  /** Jobs running or waiting. */
-  readonly pending: number;
   run(query: ZonesQuery): Promise<string>;
   /** Fails waiting jobs and stops the workers. */
   close(): Promise<void>;
@@ -87,9 +85,6 @@ export function createZonesPool(size = 1): ZonesPool {
   };
 
   return {
-    get pending() {
-      return waiting.length + slots.filter((s) => s.task).length;
-    },
     run(query) {
       if (closed) return Promise.reject(new CasusError('internal', 'the zones pool is closed'));
       return new Promise<string>((resolve, reject) => {

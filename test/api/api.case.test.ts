@@ -146,7 +146,6 @@ export function runApiContract(backend: ApiContract): void {
         let release: (json: string) => void = () => undefined;
         let runs = 0;
         const pool = {
-          pending: 0,
           run: () => {
             runs++;
             return new Promise<string>((r) => (release = r));
