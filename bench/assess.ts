@@ -4,11 +4,11 @@
  * apart; a "provision evaluation" is one treaty × provision × reading for one incident.
  */
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
 import { assess, assessStatuses, planStatuses } from '../src/domain/assessment/index.js';
 import { locate, type Location } from '../src/domain/territory/index.js';
 import { loadKnowledge } from '../src/knowledge/index.js';
 import { incidentAt } from './incidents.js';
+import { startModuleWorker } from '../src/api/module-worker.js'; // not the api door: the bench's RSS figure should not carry the HTTP stack
 
 const fmt = (n: number) => (n >= 1e6 ? `${(n / 1e6).toFixed(2)} M` : n >= 1e3 ? `${(n / 1e3).toFixed(1)} k` : n.toFixed(0));
 
@@ -70,8 +70,8 @@ export async function benchAssess(): Promise<void> {
   const results = await Promise.all(
     Array.from({ length: cores }, (_, w) =>
       new Promise<{ evaluations: number; busyMs: number }>((resolve, reject) => {
-        const worker = new Worker(new URL('./ts-worker.mjs', import.meta.url), {
-          workerData: { module: new URL('./assess-worker.ts', import.meta.url).href, from: w * per, to: Math.min(total, (w + 1) * per), explain: 0 },
+        const worker = startModuleWorker(new URL('./assess-worker.ts', import.meta.url), {
+          workerData: { from: w * per, to: Math.min(total, (w + 1) * per), explain: 0 },
         });
         worker.once('message', resolve);
         worker.once('error', reject);

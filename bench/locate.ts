@@ -4,12 +4,12 @@
  * cores; then the same points through PostGIS (bench/postgis.ts), with the disagreements counted.
  */
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
 import { gridLookup } from '../src/domain/geo/index.js';
 import { locate } from '../src/domain/territory/index.js';
 import { buildBaseLayer, loadBaseLayer, loadKnowledge } from '../src/knowledge/index.js';
 import { fixedPoints } from './points.js';
 import { bestOf } from './best-of.js';
+import { startModuleWorker } from '../src/api/module-worker.js'; // not the api door: the bench's RSS figure should not carry the HTTP stack
 
 const fmt = (n: number) => (n >= 1e6 ? `${(n / 1e6).toFixed(2)} M` : n >= 1e3 ? `${(n / 1e3).toFixed(1)} k` : n.toFixed(0));
 const mib = (b: number) => `${(b / 2 ** 20).toFixed(0)} MiB`;
@@ -25,8 +25,8 @@ async function parallel(mode: 'base' | 'locate', points: Float64Array, cores: nu
   const busy = await Promise.all(
     Array.from({ length: cores }, (_, w) =>
       new Promise<number>((resolve, reject) => {
-        const worker = new Worker(new URL('./ts-worker.mjs', import.meta.url), {
-          workerData: { module: new URL('./locate-worker.ts', import.meta.url).href, mode, points: shared, assignment: assignment.buffer, from: w * per, to: Math.min(n, (w + 1) * per) },
+        const worker = startModuleWorker(new URL('./locate-worker.ts', import.meta.url), {
+          workerData: { mode, points: shared, assignment: assignment.buffer, from: w * per, to: Math.min(n, (w + 1) * per) },
         });
         worker.once('message', (m: { busyMs: number }) => resolve(m.busyMs));
         worker.once('error', reject);
