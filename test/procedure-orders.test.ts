@@ -7,30 +7,17 @@ import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openCaseFile, transition, type CaseEvent, type CaseFile, type EventType } from '../src/domain/casefile/index.js';
 import { loadProcedure } from '../src/knowledge/record/index.js';
+import { minimalEvent } from './support/casefile-fixtures.js';
 
 const TREATIES = join(resolve(import.meta.dirname, '..'), 'data/treaties');
+
 const src = [{ title: 'T', url: 'https://example.org' }];
 
 /** The applicant per treaty: a party on 2022-09-13, the date every sequence is played on. */
 const APPLICANT: Readonly<Record<string, string>> = { csto: 'ARM', nato: 'POL', 'us-japan': 'JPN' };
 
 function event(treaty: string, type: EventType, date: string): CaseEvent {
-  switch (type) {
-    case 'application-lodged':
-      return { type, date, sources: src, by: [APPLICANT[treaty]!], request: 'help' };
-    case 'consultations-convened':
-      return { type, date, sources: src, body: 'Council' };
-    case 'decision-taken':
-      return { type, date, sources: src, body: 'Council', outcome: 'assistance' };
-    case 'mission-dispatched':
-      return { type, date, sources: src, what: 'mission' };
-    case 'assistance-provided':
-      return { type, date, sources: src, kind: 'military' };
-    case 'closed':
-      return { type, date, sources: src, reason: 'over' };
-    default:
-      return { type, date, sources: src };
-  }
+  return minimalEvent(type, date, { by: APPLICANT[treaty]!, outcome: 'assistance' });
 }
 
 /** Replays `types`; returns the refusal message of the first refused event, or the final state. */

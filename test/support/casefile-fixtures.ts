@@ -3,7 +3,7 @@
  * A small procedure and case header for the case-file unit tests (the same table as the fixture file
  * test/fixtures/record/data/treaties/csto.yaml).
  */
-import { procedureSchema, type CaseHeader, type Procedure } from '../../src/domain/casefile/index.js';
+import { procedureSchema, type CaseEvent, type CaseHeader, type EventType, type Outcome, type Procedure } from '../../src/domain/casefile/index.js';
 
 export const TEST_PROCEDURE: Procedure = procedureSchema.parse({
   initial: 'recorded',
@@ -38,3 +38,32 @@ export const TEST_HEADER: CaseHeader = {
   incident: { date: '2022-09-13', at: [39.84, 45.67], attacker: 'AZE', target: 'ARM', kind: 'armed-attack', against: 'territory' },
   origin: 'user',
 };
+
+const SOURCE = [{ title: 'T', url: 'https://example.org' }];
+
+/** What varies between suites in a minimal event: who applies, under which provision, what is decided. */
+export interface MinimalEventChoices {
+  readonly by: string;
+  readonly provision?: string;
+  readonly outcome: Outcome;
+}
+
+/** The smallest valid event of each type, sourced, for procedure tests. */
+export function minimalEvent(type: EventType, date: string, choices: MinimalEventChoices): CaseEvent {
+  switch (type) {
+    case 'application-lodged':
+      return { type, date, sources: SOURCE, by: [choices.by], ...(choices.provision ? { provision: choices.provision } : {}), request: 'help' };
+    case 'consultations-convened':
+      return { type, date, sources: SOURCE, body: 'Council' };
+    case 'decision-taken':
+      return { type, date, sources: SOURCE, body: 'Council', outcome: choices.outcome };
+    case 'mission-dispatched':
+      return { type, date, sources: SOURCE, what: 'mission' };
+    case 'assistance-provided':
+      return { type, date, sources: SOURCE, kind: 'military' };
+    case 'closed':
+      return { type, date, sources: SOURCE, reason: 'over' };
+    default:
+      return { type, date, sources: SOURCE };
+  }
+}

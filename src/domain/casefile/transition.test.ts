@@ -3,28 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { EVENT_TYPES, type CaseEvent, type EventType } from './case-event.js';
 import { openCaseFile, type CaseFile } from './case-file.js';
 import { allowedEvents, nextState } from './procedure-schema.js';
-import { TEST_HEADER, TEST_PROCEDURE } from '../../../test/support/casefile-fixtures.js';
+import { minimalEvent, TEST_HEADER, TEST_PROCEDURE } from '../../../test/support/casefile-fixtures.js';
 import { replayCase, transition } from './transition.js';
 
-const src = [{ title: 'T', url: 'https://example.org' }];
-const ev = (type: EventType, date: string): CaseEvent => {
-  switch (type) {
-    case 'application-lodged':
-      return { type, date, sources: src, by: ['ARM'], provision: 'art-4', request: 'help' };
-    case 'consultations-convened':
-      return { type, date, sources: src, body: 'Council' };
-    case 'decision-taken':
-      return { type, date, sources: src, body: 'Council', outcome: 'mission' };
-    case 'mission-dispatched':
-      return { type, date, sources: src, what: 'mission' };
-    case 'assistance-provided':
-      return { type, date, sources: src, kind: 'military' };
-    case 'closed':
-      return { type, date, sources: src, reason: 'over' };
-    default:
-      return { type, date, sources: src };
-  }
-};
+const ev = (type: EventType, date: string): CaseEvent => minimalEvent(type, date, { by: 'ARM', provision: 'art-4', outcome: 'mission' });
 
 function play(types: readonly EventType[], date = '2022-09-14'): CaseFile {
   let file = openCaseFile(TEST_HEADER, TEST_PROCEDURE);
