@@ -1,17 +1,23 @@
 /**
- * The API under load, on loopback: autocannon against POST /v1/assessments and GET /v1/locate (requests
- * per second, p50/p99 latency, errors), one at a fixed 2,000 requests/s to check the p99 target; then a
- * mixed read/write run (CASUS_BENCH_MIXED_SECONDS, default 60): readers locate and read the case file
- * while several writers append to the SAME case file, retrying from the current version on 409, and
- * every acknowledged append must be in the file afterwards. Each target prints a PASS or MISS line; a
- * miss sets exit code 1. The server runs in its own process on a scratch SQLite file, as `casus serve`
- * does.
+ * The API under load, on loopback. autocannon measures the most the server does (POST
+ * /v1/assessments and GET /v1/locate as fast as 16 connections go: requests per second, p50/p99
+ * latency, errors). The p99 target at 2,000 assessments/s is checked with an open-loop generator
+ * (open-loop.ts): a request is due every 0.5 ms and each latency counts from when it was due.
+ * autocannon's `overallRate` cannot check it: each connection spends a per-second budget at full
+ * speed and then idles, so its p99 is that of a saturated closed loop; its figure is still printed,
+ * marked as such. Then a mixed read/write run (CASUS_BENCH_MIXED_SECONDS, default 60): readers
+ * locate and read the case file while several writers append to the SAME case file, retrying from
+ * the current version on 409, and every acknowledged append must be in the file afterwards. Each
+ * target prints a PASS or MISS line; a miss sets exit code 1. The server is `casus serve` as users
+ * run it (bin/casus.js on the compiled dist/, rebuilt first when a source is newer), in its own
+ * process, on a scratch SQLite file.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import autocannon from 'autocannon';
+import { openLoop, type OpenLoopResult } from './open-loop.js';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const seconds = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
@@ -21,8 +27,26 @@ interface Started {
   readonly url: string;
 }
 
+// The compiled CLI is what `casus serve` runs; rebuild it when any source is newer.
+function ensureBuilt(): void {
+  const built = join(ROOT, 'dist/cli/main.js');
+  const newest = (dir: string): number =>
+    Math.max(0, ...readdirSync(dir, { withFileTypes: true }).map((e) => (e.isDirectory() ? newest(join(dir, e.name)) : e.name.endsWith('.ts') ? statSync(join(dir, e.name)).mtimeMs : 0)));
+  let stale = true;
+  try {
+    stale = statSync(built).mtimeMs < newest(join(ROOT, 'src'));
+  } catch {
+    // Not built yet.
+  }
+  if (!stale) return;
+  console.log('http: building dist/ (a source is newer than the compiled CLI)');
+  const r = spawnSync(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', join(ROOT, 'tsconfig.build.json')], { stdio: 'inherit' });
+  if (r.status !== 0) throw new Error('http: npm run build failed');
+}
+
 async function startServer(db: string, port: number): Promise<Started> {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'src/cli/main.ts'), 'serve', '--port', String(port), '--log-level', 'warn', '--rate-limit', '0'], {
+  ensureBuilt();
+  const child = spawn(process.execPath, [join(ROOT, 'bin/casus.js'), 'serve', '--port', String(port), '--log-level', 'warn', '--rate-limit', '0'], {
     env: { ...process.env, CASUS_DB: db },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
@@ -46,6 +70,12 @@ async function run(title: string, opts: autocannon.Options): Promise<autocannon.
 
 const errorsOf = (r: autocannon.Result) => r.errors + r.non2xx + r.timeouts;
 
+function printOpenLoop(title: string, r: OpenLoopResult): void {
+  console.log(
+    `http/${title.padEnd(28)} ${r.achievedRate.toFixed(0).padStart(6)} req/s  p50 ${r.p50} ms  p90 ${r.p90} ms  p99 ${r.p99} ms  p99.9 ${r.p999} ms  max ${r.max} ms  (${r.sent} requests, latency from when each was due; errors ${r.errors})`,
+  );
+}
+
 /** Prints `PASS` or `MISS` for one target; a miss makes the bench exit 1. */
 function target(name: string, met: boolean, measured: string): void {
   console.log(`http/target ${met ? 'PASS' : 'MISS'}  ${name.padEnd(44)} ${measured}`);
@@ -67,10 +97,16 @@ export async function benchHttp(): Promise<void> {
     const post = { url: `${url}/v1/assessments`, method: 'POST' as const, headers: { 'content-type': 'application/json' }, body: assessment };
     await run('warm-up', { ...post, duration: 2 });
     const max = await run('POST /v1/assessments (max)', { ...post, duration: d });
-    const paced = await run(`POST /v1/assessments @${RATE}/s`, { ...post, duration: d, overallRate: RATE });
+    await run(`POST /v1/assessments @${RATE}/s budget`, { ...post, duration: d, overallRate: RATE });
+    console.log(`http/  (autocannon's overallRate: each connection spends ${RATE / 16} requests a second at full speed, then idles; a closed loop, not a constant rate)`);
+    const open = { host: '127.0.0.1', port, method: 'POST' as const, path: '/v1/assessments', body: assessment, rate: RATE };
+    await openLoop({ ...open, seconds: 2 });
+    const paced = await openLoop({ ...open, seconds: d });
+    printOpenLoop(`POST /v1/assessments @${RATE}/s open loop`, paced);
     const locateRun = await run('GET /v1/locate (max)', { url: `${url}/v1/locate?at=40.18,44.51&date=2020-07-12`, duration: d });
-    target(`assessments: p99 < ${P99_MS} ms at ${RATE}/s`, paced.latency.p99 < P99_MS && paced.requests.average >= RATE * 0.95, `p99 ${paced.latency.p99} ms at ${paced.requests.average.toFixed(0)}/s`);
-    target('assessments and locate: zero errors', errorsOf(max) + errorsOf(paced) + errorsOf(locateRun) === 0, `${errorsOf(max) + errorsOf(paced) + errorsOf(locateRun)} errors`);
+    target(`assessments: p99 < ${P99_MS} ms at ${RATE}/s (open loop)`, paced.p99 < P99_MS && paced.achievedRate >= RATE * 0.95, `p99 ${paced.p99} ms at ${paced.achievedRate.toFixed(0)}/s`);
+    const errors = errorsOf(max) + paced.errors + errorsOf(locateRun);
+    target('assessments and locate: zero errors', errors === 0, `${errors} errors`);
 
     // Mixed run: writers contend on one case file (409 → retry from the current version the 409
     // reports) while readers locate and read that case file.

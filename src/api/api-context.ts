@@ -7,6 +7,7 @@ import type { Kysely } from 'kysely';
 import type { AssessIncident } from '../domain/casefile/index.js';
 import type { Knowledge } from '../knowledge/index.js';
 import type { ApiToken, Database } from '../storage/index.js';
+import type { AssessmentsService } from './assessments-service.js';
 import type { ZonesService } from './zones-service.js';
 
 /** Dependencies of the app. */
@@ -15,6 +16,8 @@ export interface ApiDeps {
   readonly db: Kysely<Database>;
   readonly dbKind: 'sqlite' | 'postgres';
   readonly assess: AssessIncident;
+  /** POST /v1/assessments runs here, in worker threads (createAssessmentsService). */
+  readonly assessments: AssessmentsService;
   /** GET /v1/zones runs here, off the main thread (createZonesService). */
   readonly zones: ZonesService;
   readonly treatiesDir: string;

@@ -4,5 +4,7 @@ export type { ServeOptions, RunningServer } from './server.js';
 export { startServer } from './server.js';
 export type { ZonesService, ZonesServiceOptions, ZonesRequest, ZonesAnswer } from './zones-service.js';
 export { createZonesService } from './zones-service.js';
+export type { AssessmentsService, AssessmentsServiceOptions, AssessmentRequest, AssessmentAnswer } from './assessments-service.js';
+export { createAssessmentsService, defaultAssessmentWorkers } from './assessments-service.js';
 export { isLoopback } from './loopback.js';
 export { openApiDocument } from './openapi-document.js';

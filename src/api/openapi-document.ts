@@ -21,6 +21,7 @@ const DESCRIBE_ONLY: ApiDeps = {
   db: unavailable as ApiDeps['db'],
   dbKind: 'sqlite',
   assess: () => unavailable as ReturnType<ApiDeps['assess']>,
+  assessments: unavailable as ApiDeps['assessments'],
   zones: unavailable as ApiDeps['zones'],
   treatiesDir: '',
   openReads: true,

@@ -2,7 +2,8 @@
  * @module server
  * Runs the API: opens the database (migrations, the record on first start), loads the knowledge base
  * once, listens, and on SIGTERM/SIGINT stops accepting, lets in-flight requests finish (up to a
- * deadline, after which open connections are cut), stops the zones worker and closes the database.
+ * deadline, after which open connections are cut), stops the zones and assessment workers and closes
+ * the database.
  */
 import type { AddressInfo } from 'node:net';
 import { serve, type ServerType } from '@hono/node-server';
@@ -11,6 +12,7 @@ import { assessCaseIncident, loadKnowledge } from '../knowledge/index.js';
 import { defaultRecordPaths, ensureRecordLoaded } from '../knowledge/record/index.js';
 import { openDatabase } from '../storage/index.js';
 import { createApp } from './app.js';
+import { createAssessmentsService } from './assessments-service.js';
 import { isLoopback } from './loopback.js';
 import { createZonesService } from './zones-service.js';
 
@@ -24,6 +26,8 @@ export interface ServeOptions {
   readonly bodyLimitBytes: number;
   readonly logLevel: string;
   readonly version: string;
+  /** Assessment worker threads; 0 assesses on the thread that serves HTTP (default: cores − 1, from 1 to 4). */
+  readonly assessmentWorkers?: number;
   /** How long in-flight requests may run after SIGTERM before their connections are closed (default 10 s). */
   readonly shutdownTimeoutMs?: number;
 }
@@ -43,12 +47,14 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   if (report && report.issues.length > 0) log.warn({ issues: report.issues.length }, 'problems in data/record were skipped; run "casus record load"');
   const knowledge = loadKnowledge();
   const zones = createZonesService();
+  const assessments = createAssessmentsService({ knowledge, ...(options.assessmentWorkers !== undefined ? { workers: options.assessmentWorkers } : {}) });
   const app = createApp(
     {
       knowledge,
       db,
       dbKind: process.env.DATABASE_URL ? 'postgres' : 'sqlite',
       assess: assessCaseIncident,
+      assessments,
       zones,
       treatiesDir: defaultRecordPaths().treatiesDir,
       openReads: isLoopback(options.host),
@@ -81,9 +87,9 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
       deadline.unref();
       server.once('close', () => clearTimeout(deadline));
     })
-      .then(() => zones.close())
+      .then(() => Promise.all([zones.close(), assessments.close()]))
       .then(() => db.destroy())
       .then(() => log.info('stopped: connections closed, database closed')));
-  log.info({ url, database: process.env.DATABASE_URL ? 'postgres' : 'sqlite', treaties: knowledge.treaties.length }, 'casus listening');
+  log.info({ url, database: process.env.DATABASE_URL ? 'postgres' : 'sqlite', treaties: knowledge.treaties.length, assessmentWorkers: assessments.workers }, 'casus listening');
   return { url, log, close };
 }

@@ -4,7 +4,7 @@
  */
 import { Command } from 'commander';
 import { invalidInput } from '../domain/errors.js';
-import { startServer } from '../api/index.js';
+import { defaultAssessmentWorkers, startServer } from '../api/index.js';
 import { runCommand } from './run-command.js';
 
 interface ServeFlags {
@@ -16,6 +16,7 @@ interface ServeFlags {
   bodyLimit: string;
   logLevel: string;
   shutdownTimeout: string;
+  assessmentWorkers?: string;
 }
 
 function whole(value: string, name: string, min: number, max: number): number {
@@ -41,6 +42,7 @@ export function serveCommand(): Command {
     .option('--anonymous-rate-limit <n>', 'requests per minute per client address without a token (0: unlimited)', '0')
     .option('--body-limit <bytes>', 'largest request body', '65536')
     .option('--shutdown-timeout <seconds>', 'on SIGTERM, how long in-flight requests may finish before their connections are closed', '10')
+    .option('--assessment-workers <n>', `threads that run POST /v1/assessments; 0 runs them on the thread that serves HTTP (default here: ${defaultAssessmentWorkers()}, one fewer than the cores, from 1 to 4)`)
     .option('--log-level <level>', 'pino level: info logs one line per request', process.env.CASUS_LOG_LEVEL ?? 'info')
     .addHelpText(
       'after',
@@ -64,6 +66,7 @@ Writes need a bearer token: casus token create --role editor. SIGTERM stops it g
           anonymousRateLimitPerMinute: whole(flags.anonymousRateLimit, '--anonymous-rate-limit', 0, 10_000_000),
           bodyLimitBytes: whole(flags.bodyLimit, '--body-limit', 256, 100_000_000),
           logLevel: flags.logLevel,
+          ...(flags.assessmentWorkers !== undefined ? { assessmentWorkers: whole(flags.assessmentWorkers, '--assessment-workers', 0, 64) } : {}),
           shutdownTimeoutMs: seconds(flags.shutdownTimeout, '--shutdown-timeout', 0, 3600) * 1000,
           version: '0.1.0',
         });

@@ -9,7 +9,7 @@ import { spawnSync } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import { Validator } from '@seriousme/openapi-schema-validator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp, createZonesService, openApiDocument, type ApiDeps, type ZonesService } from '../../src/api/index.js';
+import { createApp, createAssessmentsService, createZonesService, openApiDocument, type ApiDeps, type AssessmentsService, type ZonesService } from '../../src/api/index.js';
 import { assessmentAnswer, locateAnswer } from '../../src/api/schemas.js';
 import { assessCaseIncident, loadKnowledge, PACKAGE_ROOT } from '../../src/knowledge/index.js';
 import { defaultRecordPaths, ensureRecordLoaded } from '../../src/knowledge/record/index.js';
@@ -45,6 +45,7 @@ export function runApiContract(backend: ApiContract): void {
     let app: ReturnType<typeof createApp>;
     let limited: ReturnType<typeof createApp>;
     let zones: ZonesService;
+    let assessments: AssessmentsService;
     let editor = '';
     let admin = '';
     const deps = (overrides: Partial<ApiDeps> = {}): ApiDeps => ({
@@ -52,6 +53,7 @@ export function runApiContract(backend: ApiContract): void {
       db: opened.db,
       dbKind: backend.name,
       assess: assessCaseIncident,
+      assessments,
       zones,
       treatiesDir: defaultRecordPaths().treatiesDir,
       openReads: true,
@@ -69,11 +71,13 @@ export function runApiContract(backend: ApiContract): void {
       editor = (await createToken(opened.db, 'editor')).token;
       admin = (await createToken(opened.db, 'admin')).token;
       zones = createZonesService();
+      assessments = createAssessmentsService({ workers: 1 });
       app = createApp(deps());
       limited = createApp(deps({ rateLimitPerMinute: 2, openReads: false }));
     }, 120_000);
     afterAll(async () => {
       await zones?.close();
+      await assessments?.close();
       await opened?.close();
       await backend.teardown?.();
     });
@@ -164,6 +168,30 @@ export function runApiContract(backend: ApiContract): void {
         expect((await a).status).toBe(200);
         expect((await same).status).toBe(200);
         expect(runs).toBe(1);
+      });
+
+      it('POST /v1/assessments answers 503 with retry-after when the assessment queue is full, and 500 with no stack for a failing worker', async () => {
+        const incident = { date: '2022-09-13', at: [39.84, 45.67], attacker: 'AZE', target: 'ARM' };
+        let pending = 0;
+        const pool = {
+          run: () => Promise.reject(new Error(`assessments worker: Error: boom\n    at ${join(ROOT, 'src/secret.ts')}:12`)),
+          get pending() {
+            return pending;
+          },
+          warm: () => undefined,
+          close: () => Promise.resolve(),
+        };
+        const busyApp = createApp(deps({ assessments: createAssessmentsService({ pool, workers: 1, maxPending: 2 }) }));
+        const failed = await post('/v1/assessments', incident, undefined, busyApp);
+        expect(failed.status).toBe(500);
+        const text = await failed.text();
+        expect(JSON.parse(text)).toEqual({ error: { code: 'internal', message: 'internal error (see the server log)', issues: [] } });
+        expect(text).not.toMatch(/boom|secret|\.ts|at /);
+        pending = 2;
+        const busy = await post('/v1/assessments', incident, undefined, busyApp);
+        expect(busy.status).toBe(503);
+        expect(busy.headers.get('retry-after')).toBe('1');
+        expect(((await busy.json()) as ErrorJson).error).toMatchObject({ code: 'busy', issues: [{ field: 'body' }] });
       });
 
       it('GET /v1/record, /v1/cases, /v1/cases/{id} and /v1/reliability', async () => {

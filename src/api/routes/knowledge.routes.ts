@@ -3,11 +3,9 @@
  * The knowledge base over HTTP: health, treaties and their provisions, locate, assessments, zones.
  */
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
-import type { Assessment } from '../../domain/assessment/index.js';
 import { CasusError } from '../../domain/errors.js';
 import { locate, READINGS, type Reading } from '../../domain/territory/index.js';
 import type { Treaty } from '../../domain/treaty/index.js';
-import { assessIncident } from '../../knowledge/index.js';
 import type { ApiDeps, ApiEnv } from '../api-context.js';
 import { errorResponse } from '../api-error.js';
 import {
@@ -130,9 +128,15 @@ export function knowledgeRoutes(app: OpenAPIHono<ApiEnv>, deps: ApiDeps): void {
       operationId: 'assessIncident', path: '/v1/assessments',
       summary: 'Assess an incident against the treaties (the same object as casus assess --json)',
       request: { body: { content: { 'application/json': { schema: assessmentRequest } }, required: true } },
-      responses: { 200: json(assessmentAnswer, 'BRIEF\'s answer: { incident, location, findings, summary }'), ...commonErrors, ...bodyErrors, 422: json(errorSchema, 'No text of a provision is in force on the date') },
+      responses: {
+        200: json(assessmentAnswer, 'BRIEF\'s answer: { incident, location, findings, summary }'),
+        ...commonErrors,
+        ...bodyErrors,
+        422: json(errorSchema, 'No text of a provision is in force on the date'),
+        503: json(errorSchema, 'Busy: too many assessments are running or waiting; retry after the retry-after header'),
+      },
     }),
-    (c) => {
+    async (c) => {
       const body = c.req.valid('json');
       const { treaty, reading, ...incident } = body;
       const treaties = treaty === undefined ? undefined : (Array.isArray(treaty) ? treaty : treaty.split(',')).map((s) => s.trim()).filter(Boolean);
@@ -142,8 +146,13 @@ export function knowledgeRoutes(app: OpenAPIHono<ApiEnv>, deps: ApiDeps): void {
             issues: [{ code: 'invalid-input', path: ['body', 'treaty'], message: `unknown treaty "${id}"`, expected: knowledge.treaties.map((t) => t.id).join(', '), received: id }],
           });
       const readings: readonly Reading[] = reading === undefined || reading === 'all' ? READINGS : [reading];
-      const result: Assessment = assessIncident(incident, { ...(treaties ? { treaties } : {}), readings }, knowledge);
-      return c.json(result as unknown as Record<string, unknown>, 200);
+      const answer = await deps.assessments.assess({ incident, options: { ...(treaties ? { treaties } : {}), readings } });
+      if (answer.kind === 'busy') {
+        c.header('retry-after', '1');
+        return errorResponse(c, 'busy', `assessments: ${answer.pending} assessments are running or waiting; retry in a second`, [{ field: 'body', message: 'server busy' }]) as never;
+      }
+      // The worker already wrote the JSON (the same text c.json would write).
+      return c.body(answer.json, 200, { 'content-type': 'application/json' }) as never;
     },
   );
 

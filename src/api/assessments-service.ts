@@ -1,0 +1,78 @@
+/**
+ * @module assessments-service
+ * POST /v1/assessments off the main thread: a pool of assessment workers (one fewer than the cores,
+ * at least one) with a bounded queue, so a burst gets 503 `busy` instead of an ever longer wait.
+ * With `workers: 0` the assessment runs on the calling thread (a one-core machine, or a test).
+ */
+import { availableParallelism } from 'node:os';
+import type { AssessOptions, Incident } from '../domain/assessment/index.js';
+import { assessIncident, type Knowledge } from '../knowledge/index.js';
+import { createWorkerPool, type WorkerPool } from './worker-pool.js';
+
+/** One assessment to run: the incident and which treaties and readings to assess it under. */
+export interface AssessmentRequest {
+  readonly incident: Incident;
+  readonly options: AssessOptions;
+}
+
+/** The answer: BRIEF's answer object as UTF-8 JSON, or "busy" as data (the route makes it a 503). */
+export type AssessmentAnswer = { readonly kind: 'ready'; readonly json: Uint8Array<ArrayBuffer> } | { readonly kind: 'busy'; readonly pending: number };
+
+/** Assessments, queued. */
+export interface AssessmentsService {
+  assess(request: AssessmentRequest): Promise<AssessmentAnswer>;
+  /** Worker threads (0: on the calling thread). */
+  readonly workers: number;
+  close(): Promise<void>;
+}
+
+/** Tuning. */
+export interface AssessmentsServiceOptions {
+  /** Worker threads; 0 runs on the calling thread (default: cores − 1, from 1 to 4). */
+  readonly workers?: number;
+  /** Assessments running or waiting before new ones get "busy" (default 256 per worker). */
+  readonly maxPending?: number;
+  /** The knowledge base for `workers: 0` (each worker loads its own). */
+  readonly knowledge?: Knowledge;
+  /** Replaces the worker pool (tests). */
+  readonly pool?: WorkerPool<AssessmentRequest, Uint8Array<ArrayBuffer>>;
+}
+
+/** The default number of assessment workers: one core is left to the thread that serves HTTP. */
+export function defaultAssessmentWorkers(): number {
+  return Math.min(4, Math.max(1, availableParallelism() - 1));
+}
+
+// Enough in hand that a worker never waits for the main thread between two jobs, few enough that a
+// crash fails only a handful.
+const JOBS_PER_WORKER = 16;
+
+/**
+ * Builds the service and starts its workers, so the first request does not wait for one to load the knowledge base.
+ * @example const answer = await createAssessmentsService().assess({ incident, options: {} })
+ */
+export function createAssessmentsService(options: AssessmentsServiceOptions = {}): AssessmentsService {
+  const workers = options.workers ?? defaultAssessmentWorkers();
+  if (workers === 0 && !options.pool) {
+    const knowledge = options.knowledge;
+    const utf8 = new TextEncoder();
+    return {
+      workers: 0,
+      // A failure becomes a rejection, as it would from a worker.
+      assess: ({ incident, options: assessOptions }) =>
+        new Promise((resolve) => resolve({ kind: 'ready', json: utf8.encode(JSON.stringify(assessIncident(incident, assessOptions, knowledge))) })),
+      close: () => Promise.resolve(),
+    };
+  }
+  const pool = options.pool ?? createWorkerPool<AssessmentRequest, Uint8Array<ArrayBuffer>>(new URL('./assessments-worker.js', import.meta.url), { size: workers, jobsPerWorker: JOBS_PER_WORKER, name: 'assessments' });
+  pool.warm();
+  const maxPending = options.maxPending ?? 256 * Math.max(1, workers);
+  return {
+    workers,
+    async assess(request) {
+      if (pool.pending >= maxPending) return { kind: 'busy', pending: pool.pending };
+      return { kind: 'ready', json: await pool.run(request) };
+    },
+    close: () => pool.close(),
+  };
+}

@@ -1,0 +1,137 @@
+/**
+ * @module worker-pool
+ * A pool of worker threads that answer jobs with JSON text (worker-jobs is the other end). Jobs wait
+ * in one FIFO queue and go to the worker with the fewest jobs in hand; a worker may hold several at
+ * once (`jobsPerWorker`), so it never sits idle waiting for the main thread to hand it the next one.
+ * A crashed worker fails only the jobs it held and is restarted on the next job.
+ */
+import type { Worker } from 'node:worker_threads';
+import { CasusError, type CasusErrorCode, type Issue } from '../domain/errors.js';
+import { startModuleWorker } from './module-worker.js';
+
+/** A job as sent to a worker. */
+export interface WorkerJob<Input> {
+  readonly id: number;
+  readonly input: Input;
+}
+
+/** A worker's answer: JSON text (or its UTF-8 bytes), or the error as data (classes do not cross threads). */
+export type WorkerReply<Output = string> =
+  | { readonly id: number; readonly ok: true; readonly json: Output }
+  | { readonly id: number; readonly ok: false; readonly error: { readonly code: CasusErrorCode; readonly message: string; readonly issues: readonly Issue[] } };
+
+/** Runs jobs off the main thread. */
+export interface WorkerPool<Input, Output = string> {
+  run(input: Input): Promise<Output>;
+  /** Jobs handed to a worker or waiting for one. */
+  readonly pending: number;
+  /** Starts every worker now rather than on its first job (so the first request does not wait for a start). */
+  warm(): void;
+  /** Fails the jobs not yet answered and stops the workers. */
+  close(): Promise<void>;
+}
+
+/** How a pool runs. */
+export interface WorkerPoolOptions {
+  /** Worker threads (at least 1). */
+  readonly size: number;
+  /** Jobs a worker holds at once (default 1). */
+  readonly jobsPerWorker?: number;
+  /** Names the workers in errors: "the zones worker stopped". */
+  readonly name: string;
+}
+
+interface Task<Input, Output> {
+  readonly job: WorkerJob<Input>;
+  resolve(json: Output): void;
+  reject(error: unknown): void;
+}
+
+interface Slot<Input, Output> {
+  worker: Worker | undefined;
+  readonly held: Map<number, Task<Input, Output>>;
+}
+
+/**
+ * Starts a pool of workers running `url` (a module that calls `answerJobs`), each spawned on its first job.
+ * @example const pool = createWorkerPool<ZonesQuery>(new URL('./zones-worker.js', import.meta.url), { size: 1, name: 'zones' })
+ */
+export function createWorkerPool<Input, Output = string>(url: URL, options: WorkerPoolOptions): WorkerPool<Input, Output> {
+  const perWorker = Math.max(1, options.jobsPerWorker ?? 1);
+  const slots: Slot<Input, Output>[] = Array.from({ length: Math.max(1, options.size) }, () => ({ worker: undefined, held: new Map() }));
+  const waiting: Task<Input, Output>[] = [];
+  let nextId = 1;
+  let closed = false;
+
+  const spawn = (slot: Slot<Input, Output>): Worker => {
+    const worker = startModuleWorker(url);
+    // The HTTP server keeps the process alive while it serves; an idle worker must not.
+    worker.unref();
+    worker.on('message', (reply: WorkerReply<Output>) => {
+      const task = slot.held.get(reply.id);
+      if (!task) return;
+      slot.held.delete(reply.id);
+      if (reply.ok) task.resolve(reply.json);
+      // An unexpected failure stays a plain Error, so the server logs its stack and the client sees none of it.
+      else if (reply.error.code === 'internal') task.reject(new Error(`${options.name} worker: ${reply.error.message}`));
+      else task.reject(new CasusError(reply.error.code, reply.error.message, { issues: reply.error.issues }));
+      dispatch();
+    });
+    const fail = (error: unknown) => {
+      if (slot.worker !== worker) return;
+      slot.worker = undefined;
+      const lost = [...slot.held.values()];
+      slot.held.clear();
+      for (const task of lost) task.reject(new CasusError('internal', `the ${options.name} worker stopped`, { cause: error }));
+      dispatch();
+    };
+    worker.on('error', fail);
+    worker.on('exit', (code) => fail(new Error(`exit code ${code}`)));
+    return worker;
+  };
+
+  const dispatch = () => {
+    while (!closed && waiting.length > 0) {
+      let slot: Slot<Input, Output> | undefined;
+      for (const s of slots) if (s.held.size < perWorker && (!slot || s.held.size < slot.held.size)) slot = s;
+      if (!slot) return;
+      const task = waiting.shift()!;
+      slot.held.set(task.job.id, task);
+      slot.worker ??= spawn(slot);
+      slot.worker.postMessage(task.job);
+    }
+  };
+
+  return {
+    run(input) {
+      if (closed) return Promise.reject(new CasusError('internal', `the ${options.name} pool is closed`));
+      return new Promise<Output>((resolve, reject) => {
+        waiting.push({ job: { id: nextId++, input }, resolve, reject });
+        dispatch();
+      });
+    },
+    get pending() {
+      let held = 0;
+      for (const slot of slots) held += slot.held.size;
+      return held + waiting.length;
+    },
+    warm() {
+      if (closed) return;
+      for (const slot of slots) slot.worker ??= spawn(slot);
+    },
+    async close() {
+      closed = true;
+      const stopping = new CasusError('internal', 'the server is shutting down');
+      for (const task of waiting.splice(0)) task.reject(stopping);
+      await Promise.all(
+        slots.map(async (slot) => {
+          const worker = slot.worker;
+          slot.worker = undefined;
+          for (const task of slot.held.values()) task.reject(stopping);
+          slot.held.clear();
+          await worker?.terminate();
+        }),
+      );
+    },
+  };
+}
