@@ -46,7 +46,8 @@ function ensureBuilt(): void {
 
 async function startServer(db: string, port: number): Promise<Started> {
   ensureBuilt();
-  const child = spawn(process.execPath, [join(ROOT, 'bin/casus.js'), 'serve', '--port', String(port), '--log-level', 'warn', '--rate-limit', '0'], {
+  // The flags bin/casus.js's first line gives node (spawning node directly skips that line).
+  const child = spawn(process.execPath, ['--max-semi-space-size=64', join(ROOT, 'bin/casus.js'), 'serve', '--port', String(port), '--log-level', 'warn', '--rate-limit', '0'], {
     env: { ...process.env, CASUS_DB: db },
     stdio: ['ignore', 'ignore', 'pipe'],
   });

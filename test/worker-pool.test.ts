@@ -48,9 +48,17 @@ describe('worker pool', () => {
     expect(await queued).toBe('{"said":"queued"}');
   }, 30_000);
 
+  it('warm() resolves once every worker is ready, and rejects when one cannot start', async () => {
+    pool = createWorkerPool<Input>(ECHO, { size: 2, name: 'echo' });
+    await expect(pool.warm()).resolves.toBeUndefined();
+    const broken = createWorkerPool<Input>(new URL('./fixtures/workers/broken-worker.ts', import.meta.url), { size: 1, name: 'broken' });
+    await expect(broken.warm()).rejects.toMatchObject({ code: 'internal', message: expect.stringMatching(/^the broken worker could not start: .*cannot be read/) });
+    await broken.close();
+  }, 30_000);
+
   it('close() fails the jobs not yet answered and refuses new ones', async () => {
     pool = createWorkerPool<Input>(ECHO, { size: 1, name: 'echo' });
-    pool.warm();
+    await pool.warm();
     const running = pool.run({ spinMs: 200 }).catch((e: unknown) => e);
     const waiting = pool.run({ say: 'never' }).catch((e: unknown) => e);
     await pool.close();

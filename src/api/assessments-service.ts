@@ -15,14 +15,16 @@ export interface AssessmentRequest {
   readonly options: AssessOptions;
 }
 
-/** The answer: BRIEF's answer object as UTF-8 JSON, or "busy" as data (the route makes it a 503). */
-export type AssessmentAnswer = { readonly kind: 'ready'; readonly json: Uint8Array<ArrayBuffer> } | { readonly kind: 'busy'; readonly pending: number };
+/** The answer: BRIEF's answer object as JSON text, or "busy" as data (the route makes it a 503). */
+export type AssessmentAnswer = { readonly kind: 'ready'; readonly json: string } | { readonly kind: 'busy'; readonly pending: number };
 
 /** Assessments, queued. */
 export interface AssessmentsService {
   assess(request: AssessmentRequest): Promise<AssessmentAnswer>;
   /** Worker threads (0: on the calling thread). */
   readonly workers: number;
+  /** Resolves once every worker has loaded the knowledge base; rejects if one cannot start. */
+  ready(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -35,7 +37,7 @@ export interface AssessmentsServiceOptions {
   /** The knowledge base for `workers: 0` (each worker loads its own). */
   readonly knowledge?: Knowledge;
   /** Replaces the worker pool (tests). */
-  readonly pool?: WorkerPool<AssessmentRequest, Uint8Array<ArrayBuffer>>;
+  readonly pool?: WorkerPool<AssessmentRequest>;
 }
 
 /** The default number of assessment workers: one core is left to the thread that serves HTTP. */
@@ -48,27 +50,30 @@ export function defaultAssessmentWorkers(): number {
 const JOBS_PER_WORKER = 16;
 
 /**
- * Builds the service and starts its workers, so the first request does not wait for one to load the knowledge base.
+ * Builds the service and starts its workers (await `ready()` before serving, so the first request does not wait for one to load).
  * @example const answer = await createAssessmentsService().assess({ incident, options: {} })
  */
 export function createAssessmentsService(options: AssessmentsServiceOptions = {}): AssessmentsService {
   const workers = options.workers ?? defaultAssessmentWorkers();
   if (workers === 0 && !options.pool) {
     const knowledge = options.knowledge;
-    const utf8 = new TextEncoder();
     return {
       workers: 0,
+      ready: () => Promise.resolve(),
       // A failure becomes a rejection, as it would from a worker.
       assess: ({ incident, options: assessOptions }) =>
-        new Promise((resolve) => resolve({ kind: 'ready', json: utf8.encode(JSON.stringify(assessIncident(incident, assessOptions, knowledge))) })),
+        new Promise((resolve) => resolve({ kind: 'ready', json: JSON.stringify(assessIncident(incident, assessOptions, knowledge)) })),
       close: () => Promise.resolve(),
     };
   }
-  const pool = options.pool ?? createWorkerPool<AssessmentRequest, Uint8Array<ArrayBuffer>>(new URL('./assessments-worker.js', import.meta.url), { size: workers, jobsPerWorker: JOBS_PER_WORKER, name: 'assessments' });
-  pool.warm();
+  const pool = options.pool ?? createWorkerPool<AssessmentRequest>(new URL('./assessments-worker.js', import.meta.url), { size: workers, jobsPerWorker: JOBS_PER_WORKER, name: 'assessments' });
+  // Started now, so they load while the caller does its own start-up.
+  const started = pool.warm();
+  started.catch(() => undefined);
   const maxPending = options.maxPending ?? 256 * Math.max(1, workers);
   return {
     workers,
+    ready: () => started,
     async assess(request) {
       if (pool.pending >= maxPending) return { kind: 'busy', pending: pool.pending };
       return { kind: 'ready', json: await pool.run(request) };

@@ -46,8 +46,15 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   const report = await ensureRecordLoaded(db);
   if (report && report.issues.length > 0) log.warn({ issues: report.issues.length }, 'problems in data/record were skipped; run "casus record load"');
   const knowledge = loadKnowledge();
+  const assessments = createAssessmentsService(options.assessmentWorkers !== undefined ? { workers: options.assessmentWorkers } : {});
   const zones = createZonesService();
-  const assessments = createAssessmentsService({ knowledge, ...(options.assessmentWorkers !== undefined ? { workers: options.assessmentWorkers } : {}) });
+  try {
+    await assessments.ready();
+  } catch (error) {
+    await assessments.close();
+    await db.destroy();
+    throw error;
+  }
   const app = createApp(
     {
       knowledge,

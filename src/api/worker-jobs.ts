@@ -1,30 +1,25 @@
 /**
  * @module worker-jobs
- * The worker's end of worker-pool: answers each job with JSON text (or its UTF-8 bytes, whose memory
- * moves to the main thread rather than being copied), and a failure as data (a
+ * The worker's end of worker-pool: answers each job with JSON text, and a failure as data (a
  * CasusError keeps its code, message and issues; anything else is an internal error with its stack,
  * which the main thread logs and never sends to a client).
  */
 import { parentPort } from 'node:worker_threads';
 import { CasusError } from '../domain/errors.js';
-import type { WorkerJob, WorkerReply } from './worker-pool.js';
+import { WORKER_READY, type WorkerJob, type WorkerReply } from './worker-pool.js';
 
 /**
- * Answers the jobs the pool sends this worker; `answer` returns the JSON of one job, as text or bytes.
+ * Answers the jobs the pool sends this worker, and tells the pool it is ready; `answer` returns the
+ * JSON text of one job.
  * @example answerJobs<ZonesQuery>((query) => JSON.stringify(provisionZones(knowledge, query)))
  */
-export function answerJobs<Input>(answer: (input: Input) => string | Uint8Array): void {
+export function answerJobs<Input>(answer: (input: Input) => string): void {
   const port = parentPort;
   if (!port) throw new Error('this module must run as a worker thread (see worker-pool)');
   port.on('message', (job: WorkerJob<Input>) => {
-    let reply: WorkerReply<string | Uint8Array>;
+    let reply: WorkerReply;
     try {
-      const json = answer(job.input);
-      if (typeof json !== 'string') {
-        port.postMessage({ id: job.id, ok: true, json } satisfies WorkerReply<Uint8Array>, [json.buffer as ArrayBuffer]);
-        return;
-      }
-      reply = { id: job.id, ok: true, json };
+      reply = { id: job.id, ok: true, json: answer(job.input) };
     } catch (error) {
       reply =
         error instanceof CasusError
@@ -33,4 +28,6 @@ export function answerJobs<Input>(answer: (input: Input) => string | Uint8Array)
     }
     port.postMessage(reply);
   });
+  // Whatever the module loaded before calling this (the knowledge base) is ready now.
+  port.postMessage(WORKER_READY);
 }

@@ -15,18 +15,21 @@ export interface WorkerJob<Input> {
   readonly input: Input;
 }
 
-/** A worker's answer: JSON text (or its UTF-8 bytes), or the error as data (classes do not cross threads). */
-export type WorkerReply<Output = string> =
-  | { readonly id: number; readonly ok: true; readonly json: Output }
+/** A worker's answer: JSON text, or the error as data (classes do not cross threads). */
+export type WorkerReply =
+  | { readonly id: number; readonly ok: true; readonly json: string }
   | { readonly id: number; readonly ok: false; readonly error: { readonly code: CasusErrorCode; readonly message: string; readonly issues: readonly Issue[] } };
 
 /** Runs jobs off the main thread. */
-export interface WorkerPool<Input, Output = string> {
-  run(input: Input): Promise<Output>;
+export interface WorkerPool<Input> {
+  run(input: Input): Promise<string>;
   /** Jobs handed to a worker or waiting for one. */
   readonly pending: number;
-  /** Starts every worker now rather than on its first job (so the first request does not wait for a start). */
-  warm(): void;
+  /**
+   * Starts every worker now rather than on its first job; resolves once each has loaded and can
+   * answer, rejects if one fails to start.
+   */
+  warm(): Promise<void>;
   /** Fails the jobs not yet answered and stops the workers. */
   close(): Promise<void>;
 }
@@ -41,33 +44,44 @@ export interface WorkerPoolOptions {
   readonly name: string;
 }
 
-interface Task<Input, Output> {
+interface Task<Input> {
   readonly job: WorkerJob<Input>;
-  resolve(json: Output): void;
+  resolve(json: string): void;
   reject(error: unknown): void;
 }
 
-interface Slot<Input, Output> {
+interface Slot<Input> {
   worker: Worker | undefined;
-  readonly held: Map<number, Task<Input, Output>>;
+  /** Settles when the worker says it is ready, or fails before it is. */
+  started: Promise<void> | undefined;
+  readonly held: Map<number, Task<Input>>;
 }
+
+/** The message a worker sends once, when it has loaded and can answer jobs. */
+export const WORKER_READY = 'ready';
 
 /**
  * Starts a pool of workers running `url` (a module that calls `answerJobs`), each spawned on its first job.
  * @example const pool = createWorkerPool<ZonesQuery>(new URL('./zones-worker.js', import.meta.url), { size: 1, name: 'zones' })
  */
-export function createWorkerPool<Input, Output = string>(url: URL, options: WorkerPoolOptions): WorkerPool<Input, Output> {
+export function createWorkerPool<Input>(url: URL, options: WorkerPoolOptions): WorkerPool<Input> {
   const perWorker = Math.max(1, options.jobsPerWorker ?? 1);
-  const slots: Slot<Input, Output>[] = Array.from({ length: Math.max(1, options.size) }, () => ({ worker: undefined, held: new Map() }));
-  const waiting: Task<Input, Output>[] = [];
+  const slots: Slot<Input>[] = Array.from({ length: Math.max(1, options.size) }, () => ({ worker: undefined, started: undefined, held: new Map() }));
+  const waiting: Task<Input>[] = [];
   let nextId = 1;
   let closed = false;
 
-  const spawn = (slot: Slot<Input, Output>): Worker => {
+  const spawn = (slot: Slot<Input>): Worker => {
     const worker = startModuleWorker(url);
     // The HTTP server keeps the process alive while it serves; an idle worker must not.
     worker.unref();
-    worker.on('message', (reply: WorkerReply<Output>) => {
+    let ready: () => void = () => undefined;
+    let failed: (error: unknown) => void = () => undefined;
+    slot.started = new Promise<void>((resolve, reject) => ((ready = resolve), (failed = reject)));
+    // Nobody may be waiting for the start; a failure then shows as the jobs' own errors.
+    slot.started.catch(() => undefined);
+    worker.on('message', (reply: WorkerReply | typeof WORKER_READY) => {
+      if (reply === WORKER_READY) return ready();
       const task = slot.held.get(reply.id);
       if (!task) return;
       slot.held.delete(reply.id);
@@ -78,6 +92,7 @@ export function createWorkerPool<Input, Output = string>(url: URL, options: Work
       dispatch();
     });
     const fail = (error: unknown) => {
+      failed(new CasusError('internal', `the ${options.name} worker could not start: ${error instanceof Error ? error.message : String(error)}`, { cause: error }));
       if (slot.worker !== worker) return;
       slot.worker = undefined;
       const lost = [...slot.held.values()];
@@ -92,7 +107,7 @@ export function createWorkerPool<Input, Output = string>(url: URL, options: Work
 
   const dispatch = () => {
     while (!closed && waiting.length > 0) {
-      let slot: Slot<Input, Output> | undefined;
+      let slot: Slot<Input> | undefined;
       for (const s of slots) if (s.held.size < perWorker && (!slot || s.held.size < slot.held.size)) slot = s;
       if (!slot) return;
       const task = waiting.shift()!;
@@ -105,7 +120,7 @@ export function createWorkerPool<Input, Output = string>(url: URL, options: Work
   return {
     run(input) {
       if (closed) return Promise.reject(new CasusError('internal', `the ${options.name} pool is closed`));
-      return new Promise<Output>((resolve, reject) => {
+      return new Promise<string>((resolve, reject) => {
         waiting.push({ job: { id: nextId++, input }, resolve, reject });
         dispatch();
       });
@@ -115,9 +130,10 @@ export function createWorkerPool<Input, Output = string>(url: URL, options: Work
       for (const slot of slots) held += slot.held.size;
       return held + waiting.length;
     },
-    warm() {
+    async warm() {
       if (closed) return;
       for (const slot of slots) slot.worker ??= spawn(slot);
+      await Promise.all(slots.map((slot) => slot.started ?? Promise.resolve()));
     },
     async close() {
       closed = true;

@@ -72,6 +72,7 @@ export function runApiContract(backend: ApiContract): void {
       admin = (await createToken(opened.db, 'admin')).token;
       zones = createZonesService();
       assessments = createAssessmentsService({ workers: 1 });
+      await assessments.ready();
       app = createApp(deps());
       limited = createApp(deps({ rateLimitPerMinute: 2, openReads: false }));
     }, 120_000);
@@ -178,7 +179,7 @@ export function runApiContract(backend: ApiContract): void {
           get pending() {
             return pending;
           },
-          warm: () => undefined,
+          warm: () => Promise.resolve(),
           close: () => Promise.resolve(),
         };
         const busyApp = createApp(deps({ assessments: createAssessmentsService({ pool, workers: 1, maxPending: 2 }) }));
