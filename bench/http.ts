@@ -17,6 +17,7 @@ import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import autocannon from 'autocannon';
+import { incidentAt } from './incidents.js';
 import { openLoop, type OpenLoopResult } from './open-loop.js';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -104,9 +105,17 @@ export async function benchHttp(): Promise<void> {
     await openLoop({ ...open, seconds: 2 });
     const paced = await openLoop({ ...open, seconds: d });
     printOpenLoop(`POST /v1/assessments @${RATE}/s open loop`, paced);
+    // The same rate over distinct incidents (dates 1995–2025, places in and outside the parties, many
+    // attackers), each answer computed from scratch: a figure, not a target.
+    const distinctBodies = Array.from({ length: RATE * d }, (_, i) => {
+      const x = incidentAt(i);
+      return JSON.stringify({ date: x.date, at: x.at, attacker: x.attacker, target: x.target, kind: x.kind, against: x.against, ...(x.flag !== undefined ? { flag: x.flag } : {}) });
+    });
+    const distinct = await openLoop({ ...open, body: distinctBodies, seconds: d });
+    printOpenLoop(`  … ${distinctBodies.length} distinct incidents`, distinct);
     const locateRun = await run('GET /v1/locate (max)', { url: `${url}/v1/locate?at=40.18,44.51&date=2020-07-12`, duration: d });
     target(`assessments: p99 < ${P99_MS} ms at ${RATE}/s (open loop)`, paced.p99 < P99_MS && paced.achievedRate >= RATE * 0.95, `p99 ${paced.p99} ms at ${paced.achievedRate.toFixed(0)}/s`);
-    const errors = errorsOf(max) + paced.errors + errorsOf(locateRun);
+    const errors = errorsOf(max) + paced.errors + distinct.errors + errorsOf(locateRun);
     target('assessments and locate: zero errors', errors === 0, `${errors} errors`);
 
     // Mixed run: writers contend on one case file (409 → retry from the current version the 409

@@ -18,7 +18,8 @@ export interface OpenLoopOptions {
   readonly port: number;
   readonly method: 'GET' | 'POST';
   readonly path: string;
-  readonly body?: string;
+  /** One body, or several sent in turn (request i carries body i mod n). */
+  readonly body?: string | readonly string[];
   readonly contentType?: string;
   /** Requests per second. */
   readonly rate: number;
@@ -57,15 +58,18 @@ interface Connection {
  */
 export async function openLoop(options: OpenLoopOptions): Promise<OpenLoopResult> {
   const total = Math.round(options.rate * options.seconds);
-  const body = options.body === undefined ? undefined : Buffer.from(options.body);
-  const request = Buffer.concat([
-    Buffer.from(
-      `${options.method} ${options.path} HTTP/1.1\r\nhost: ${options.host}:${options.port}\r\nconnection: keep-alive\r\n` +
-        (body ? `content-type: ${options.contentType ?? 'application/json'}\r\ncontent-length: ${body.length}\r\n` : '') +
-        '\r\n',
-    ),
-    ...(body ? [body] : []),
-  ]);
+  const bodies = options.body === undefined ? [undefined] : typeof options.body === 'string' ? [options.body] : options.body;
+  const requests = bodies.map((text) => {
+    const body = text === undefined ? undefined : Buffer.from(text);
+    return Buffer.concat([
+      Buffer.from(
+        `${options.method} ${options.path} HTTP/1.1\r\nhost: ${options.host}:${options.port}\r\nconnection: keep-alive\r\n` +
+          (body ? `content-type: ${options.contentType ?? 'application/json'}\r\ncontent-length: ${body.length}\r\n` : '') +
+          '\r\n',
+      ),
+      ...(body ? [body] : []),
+    ]);
+  });
   const latency = new Float64Array(total);
   const interval = 1000 / options.rate;
   const idle: Connection[] = [];
@@ -90,7 +94,7 @@ export async function openLoop(options: OpenLoopOptions): Promise<OpenLoopResult
   };
   const send = (c: Connection, index: number) => {
     c.request = index;
-    c.socket.write(request);
+    c.socket.write(requests[index % requests.length]!);
   };
   const onBytes = (c: Connection, chunk: Buffer) => {
     let at = 0;

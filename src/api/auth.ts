@@ -26,6 +26,8 @@ export function tokenMiddleware(deps: ApiDeps): MiddlewareHandler<ApiEnv> {
     if (limit > 0) {
       const key = token ? `t:${token.id}` : `a:${clientAddress(c)}`;
       const now = Date.now();
+      // Expired windows go, so a server answering many addresses does not keep one per address forever.
+      if (windows.size > 10_000) for (const [k, old] of windows) if (now - old.start >= 60_000) windows.delete(k);
       let w = windows.get(key);
       if (!w || now - w.start >= 60_000) windows.set(key, (w = { start: now, count: 0 }));
       if (++w.count > limit) {
