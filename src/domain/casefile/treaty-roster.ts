@@ -5,7 +5,8 @@
  * application's date, is refused with the path of the bad field and what was expected.
  */
 import { z } from 'zod';
-import { covers, type IsoDate } from '../dates/index.js';
+import type { IsoDate } from '../dates/index.js';
+import { standingOn, type PartyPeriods } from '../polity/index.js';
 import type { Issue } from '../errors.js';
 import type { CaseEvent } from './case-event.js';
 
@@ -13,10 +14,7 @@ import type { CaseEvent } from './case-event.js';
 export interface TreatyRoster {
   readonly treaty: string;
   readonly provisions: readonly string[];
-  readonly parties: readonly {
-    readonly polity: string;
-    readonly periods: readonly { readonly from: IsoDate; readonly to?: IsoDate | undefined; readonly status: string }[];
-  }[];
+  readonly parties: readonly PartyPeriods[];
 }
 
 // Lenient on purpose: the full treaty schema reports a broken file ("casus check"); this only reads
@@ -48,11 +46,8 @@ export function treatyRosterFrom(treatyFile: unknown): TreatyRoster | undefined 
 }
 
 /** Parties on `date` (members and frozen parties; suspended ones are not), sorted. */
-export function rosterPartiesOn(roster: TreatyRoster, date: IsoDate): string[] {
-  return roster.parties
-    .filter((p) => p.periods.some((period) => period.status !== 'suspended' && covers(period, date)))
-    .map((p) => p.polity)
-    .sort();
+export function rosterPartiesOn(roster: TreatyRoster, date: IsoDate): readonly string[] {
+  return standingOn(roster.parties, date).parties;
 }
 
 /**
