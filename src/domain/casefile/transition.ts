@@ -5,7 +5,7 @@
  */
 import { CasusError, formatPath, type Issue } from '../errors.js';
 import { checkEventAgainstTreaty } from './treaty-roster.js';
-import type { CaseEvent, CaseEventType, Correction, EventType } from './case-event.js';
+import type { CaseEvent, CaseEventType, Correction, EventType, ProcedureEvent } from './case-event.js';
 import { effectiveEntries, effectiveEvents } from './case-corrections.js';
 import type { CaseFile, CaseLog } from './case-file.js';
 import { openCaseFile } from './case-file.js';
@@ -71,8 +71,17 @@ export type TransitionResult =
  */
 export function transition(file: CaseFile, event: CaseEvent): TransitionResult {
   if (event.type === 'correction') return correct(file, event);
+  const next = checkNext(file, effectiveEvents(file.events), event);
+  return next.ok ? { ok: true, file: { ...file, events: [...file.events, event], state: next.state } } : next;
+}
+
+/** The checks for a procedure event, given the corrected view of the file's log; the state it leads to. */
+function checkNext(
+  file: CaseFile,
+  effective: readonly ProcedureEvent[],
+  event: ProcedureEvent,
+): { readonly ok: true; readonly state: string } | { readonly ok: false; readonly refusal: TransitionRefusal } {
   const { procedure, state } = file;
-  const effective = effectiveEvents(file.events);
   const last = effective.at(-1);
   const notBefore = last?.date ?? file.incident.date;
   if (event.date < notBefore)
@@ -129,7 +138,7 @@ export function transition(file: CaseFile, event: CaseEvent): TransitionResult {
         `${event.type} requires an earlier ${missing.join(' and ')} in this case file, and there is none ` +
         `(procedure transitions[${row.index}]${row.row.note ? `: ${row.row.note}` : ''})`,
     });
-  return { ok: true, file: { ...file, events: [...file.events, event], state: to } };
+  return { ok: true, state: to };
 }
 
 /** A correction: it must name an earlier procedure event, and the corrected log must replay. */
@@ -191,7 +200,7 @@ function correct(file: CaseFile, event: Correction): TransitionResult {
   return { ok: true, file: { ...file, events, state: replayed.state } };
 }
 
-function refuse(refusal: TransitionRefusal): TransitionResult {
+function refuse(refusal: TransitionRefusal): { readonly ok: false; readonly refusal: TransitionRefusal } {
   return { ok: false, refusal };
 }
 
@@ -205,12 +214,25 @@ export function replayCase(
 ): { readonly ok: true; readonly file: CaseFile } | { readonly ok: false; readonly index: number; readonly refusal: TransitionRefusal } {
   const { events, ...header } = log;
   let file = openCaseFile(header, procedure);
+  // Until a correction, the corrected view is the log itself: each event is checked against the
+  // events so far, which grow in place, so replaying a long log is linear rather than quadratic.
+  const soFar: CaseEvent[] = [];
+  let corrected = false;
   for (const [index, event] of events.entries()) {
+    if (!corrected && event.type !== 'correction') {
+      const next = checkNext(file, soFar as ProcedureEvent[], event);
+      if (!next.ok) return { ok: false, index, refusal: next.refusal };
+      soFar.push(event);
+      if (next.state !== file.state) file = { ...file, state: next.state };
+      continue;
+    }
+    if (!corrected) file = { ...file, events: [...soFar] };
+    corrected = true;
     const result = transition(file, event);
     if (!result.ok) return { ok: false, index, refusal: result.refusal };
     file = result.file;
   }
-  return { ok: true, file };
+  return { ok: true, file: corrected ? file : { ...file, events: soFar } };
 }
 
 /** The throwing twin of {@link replayCase}, for logs that were validated when written. */
