@@ -27,7 +27,7 @@ function fold(log: CaseLog, procedure: Procedure) {
 describe('replayCase', () => {
   it('replays a long log (the contended case file of the load bench) as transition does, before and after a correction', () => {
     const procedure = loadProcedure('nato', TREATIES);
-    const note = (i: number): CaseEvent => ({ type: 'incident-recorded', date: '2024-01-01', note: `bench w0 #${i}` });
+    const note = (i: number): CaseEvent => ({ ...minimalEvent('incident-recorded', '2024-01-01', { by: 'POL', outcome: 'assistance' }), note: `bench w0 #${i}` });
     const events: CaseEvent[] = Array.from({ length: 2000 }, (_, i) => note(i));
     events.push(minimalEvent('application-lodged', '2024-01-02', { by: 'POL', outcome: 'assistance' }));
     events.push({ type: 'correction', date: '2024-01-03', sources: [{ title: 'T', url: 'https://example.org' }], corrects: 2001, retract: true, reason: 'test' });
