@@ -49,21 +49,25 @@ export function describeOnPostgres(what: string, title: string, declare: () => v
   } else declare();
 }
 
+// Opens the database `env` names; closing it then removes what the backend made for it.
+async function openScratch(env: Readonly<Record<string, string>>, removeAfterClose: () => unknown): Promise<OpenedDatabase> {
+  const db = await openDatabase(env);
+  return {
+    db,
+    env,
+    close: async () => {
+      await db.destroy();
+      await removeAfterClose();
+    },
+  };
+}
+
 /** Each open is a fresh SQLite file in its own temporary directory, removed on close. */
 export function scratchSqlite(prefix: string, file: string): ScratchBackend {
   return {
     open: async () => {
       const dir = mkdtempSync(join(tmpdir(), `${prefix}-`));
-      const env = { CASUS_DB: join(dir, file) };
-      const db = await openDatabase(env);
-      return {
-        db,
-        env,
-        close: async () => {
-          await db.destroy();
-          rmSync(dir, { recursive: true, force: true });
-        },
-      };
+      return openScratch({ CASUS_DB: join(dir, file) }, () => rmSync(dir, { recursive: true, force: true }));
     },
   };
 }
@@ -91,16 +95,7 @@ export function scratchPostgres(prefix: string): ScratchBackend {
     open: async () => {
       const name = `${prefix}_${process.pid}_${++n}`;
       await admin(`create database ${name}`);
-      const env = { DATABASE_URL: server!.urlFor(name) };
-      const db = await openDatabase(env);
-      return {
-        db,
-        env,
-        close: async () => {
-          await db.destroy();
-          await admin(`drop database ${name} with (force)`);
-        },
-      };
+      return openScratch({ DATABASE_URL: server!.urlFor(name) }, () => admin(`drop database ${name} with (force)`));
     },
   };
 }
