@@ -12,6 +12,7 @@ import { errorResponse } from './api-error.js';
 /** Resolves the bearer token (401 for an unknown one), applies the rate limit and closed reads. */
 export function tokenMiddleware(deps: ApiDeps): MiddlewareHandler<ApiEnv> {
   const windows = new Map<string, { start: number; count: number }>();
+  let prunedAt = 0;
   return async (c, next) => {
     const header = c.req.header('authorization');
     let token;
@@ -26,8 +27,12 @@ export function tokenMiddleware(deps: ApiDeps): MiddlewareHandler<ApiEnv> {
     if (limit > 0) {
       const key = token ? `t:${token.id}` : `a:${clientAddress(c)}`;
       const now = Date.now();
-      // Expired windows go, so a server answering many addresses does not keep one per address forever.
-      if (windows.size > 10_000) for (const [k, old] of windows) if (now - old.start >= 60_000) windows.delete(k);
+      // Expired windows go, so a server answering many addresses does not keep one per address forever;
+      // at most once a minute, so many live windows do not make every request scan them all.
+      if (windows.size > 10_000 && now - prunedAt >= 60_000) {
+        prunedAt = now;
+        for (const [k, old] of windows) if (now - old.start >= 60_000) windows.delete(k);
+      }
       let w = windows.get(key);
       if (!w || now - w.start >= 60_000) windows.set(key, (w = { start: now, count: 0 }));
       if (++w.count > limit) {
