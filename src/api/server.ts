@@ -46,7 +46,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   const report = await ensureRecordLoaded(db);
   if (report && report.issues.length > 0) log.warn({ issues: report.issues.length }, 'problems in data/record were skipped; run "casus record load"');
   const knowledge = loadKnowledge();
-  const assessments = createAssessmentsService(options.assessmentWorkers !== undefined ? { workers: options.assessmentWorkers } : {});
+  const assessments = createAssessmentsService({ knowledge, ...(options.assessmentWorkers !== undefined ? { workers: options.assessmentWorkers } : {}) });
   const zones = createZonesService();
   try {
     await assessments.ready();
