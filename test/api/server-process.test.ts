@@ -4,7 +4,7 @@
  * worker thread) that does not stall others and finishes after SIGTERM, and the shutdown deadline
  * that cuts a request still running and exits 0 all the same.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -71,4 +71,10 @@ describe('the server process', () => {
     expect(await slow).toBe('connection closed');
     expect(stderr()).toMatch(/shutdown deadline reached/);
   }, 120_000);
+
+  it('refuses an --assessment-workers that is not a whole number from 0 to 64, naming the flag (exit 2)', () => {
+    const r = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'src/cli/main.ts'), 'serve', '--assessment-workers', 'two', '--port', String(port())], { encoding: 'utf8', timeout: 60_000 });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/--assessment-workers: expected a whole number from 0 to 64; got "two"/);
+  }, 60_000);
 });
