@@ -2,7 +2,11 @@
  * The API under load, on loopback. autocannon measures the most the server does (POST
  * /v1/assessments and GET /v1/locate as fast as 16 connections go: requests per second, p50/p99
  * latency, errors). The p99 target at 2,000 assessments/s is checked with an open-loop generator
- * (open-loop.ts): a request is due every 0.5 ms and each latency counts from when it was due.
+ * (open-loop.ts): a request is due every 0.5 ms and each latency counts from when it was due. It
+ * runs on CASUS_BENCH_HTTP_INSTANCES (default 3) server processes started afresh, and the p99
+ * checked is that of all their requests pooled. Each run also prints the CPU the server's threads
+ * spent per request (Linux), and the same load is sent to a bare node:http server writing the same
+ * answer from memory: the floor of this machine and client, printed beside the figures.
  * autocannon's `overallRate` cannot check it: each connection spends a per-second budget at full
  * speed and then idles, so its p99 is that of a saturated closed loop; its figure is still printed,
  * marked as such. Then a mixed read/write run (CASUS_BENCH_MIXED_SECONDS, default 60): readers
@@ -13,12 +17,13 @@
  * process, on a scratch SQLite file.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import autocannon from 'autocannon';
 import { incidentAt } from './incidents.js';
-import { openLoop, type OpenLoopResult } from './open-loop.js';
+import { openLoop, percentiles, type OpenLoopResult } from './open-loop.js';
+import { cpuSpent, threadCpu, type CpuSpent } from './thread-cpu.js';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const seconds = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
@@ -45,13 +50,12 @@ function ensureBuilt(): void {
   if (r.status !== 0) throw new Error('http: npm run build failed');
 }
 
-async function startServer(db: string, port: number): Promise<Started> {
+// The flags bin/casus.js's first line gives node (spawning node directly skips that line).
+const serveArgs = (port: number) => ['--max-semi-space-size=64', join(ROOT, 'bin/casus.js'), 'serve', '--port', String(port), '--log-level', 'warn', '--rate-limit', '0'];
+
+async function startServer(db: string, port: number, args = serveArgs(port)): Promise<Started> {
   ensureBuilt();
-  // The flags bin/casus.js's first line gives node (spawning node directly skips that line).
-  const child = spawn(process.execPath, ['--max-semi-space-size=64', join(ROOT, 'bin/casus.js'), 'serve', '--port', String(port), '--log-level', 'warn', '--rate-limit', '0'], {
-    env: { ...process.env, CASUS_DB: db },
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
+  const child = spawn(process.execPath, args, { env: { ...process.env, CASUS_DB: db }, stdio: ['ignore', 'ignore', 'pipe'] });
   let err = '';
   child.stderr?.on('data', (d: Buffer) => (err += d.toString()));
   const start = Date.now();
@@ -60,6 +64,28 @@ async function startServer(db: string, port: number): Promise<Started> {
     await new Promise((r) => setTimeout(r, 100));
   }
   return { child, url: `http://127.0.0.1:${port}` };
+}
+
+async function stopServer(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return;
+  child.kill('SIGTERM');
+  await new Promise((r) => child.once('exit', r));
+}
+
+/** Runs `load` against the server process `pid` and also returns the CPU its threads spent, per request. */
+async function withCpu<T extends { sent: number }>(pid: number | undefined, load: () => Promise<T>): Promise<[T, CpuSpent | undefined]> {
+  const before = pid === undefined ? undefined : threadCpu(pid);
+  const result = await load();
+  const after = pid === undefined ? undefined : threadCpu(pid);
+  return [result, before && after && pid !== undefined ? cpuSpent(pid, before, after) : undefined];
+}
+
+function printCpu(title: string, cpu: CpuSpent | undefined, requests: number): void {
+  if (!cpu) return;
+  const us = (ms: number) => `${((ms * 1000) / requests).toFixed(0)} µs`;
+  console.log(
+    `http/  ${title}: CPU per request: main thread ${us(cpu.main.runMs)} (user ${us(cpu.main.userMs)}, kernel ${us(cpu.main.kernelMs)}); other threads ${us(cpu.others.runMs)}, of which the busiest ${us(cpu.busiestOther.runMs)}`,
+  );
 }
 
 const CONNECTIONS = 16;
@@ -104,17 +130,52 @@ export async function benchHttp(): Promise<void> {
     await run(`POST /v1/assessments @${RATE}/s budget`, { ...post, duration: d, overallRate: RATE });
     console.log(`http/  (autocannon's overallRate: each connection spends ${RATE / CONNECTIONS} requests a second at full speed, then idles; a closed loop, not a constant rate)`);
     const open = { host: '127.0.0.1', port, method: 'POST' as const, path: '/v1/assessments', body: assessment, rate: RATE };
-    await openLoop({ ...open, seconds: 2 });
-    const paced = await openLoop({ ...open, seconds: d });
-    printOpenLoop(`POST /v1/assessments @${RATE}/s open loop`, paced);
+    // The target is checked over several server processes, started afresh: on this machine one
+    // start can run with a slower heap or thread placement than the next, so one run's p99 says as
+    // much about the start as about the server. The p99 checked is that of every request of every
+    // run, pooled; each run's own is printed too.
+    const instances = Math.max(1, seconds('CASUS_BENCH_HTTP_INSTANCES', 3));
+    const runs: OpenLoopResult[] = [];
+    for (let k = 0; k < instances; k++) {
+      const other = k === 0 ? undefined : await startServer(db, port + 1 + k);
+      const target = { ...open, port: other ? port + 1 + k : port };
+      try {
+        await openLoop({ ...target, seconds: 2 });
+        const [r, cpu] = await withCpu((other?.child ?? child).pid, () => openLoop({ ...target, seconds: d }));
+        runs.push(r);
+        printOpenLoop(`POST /v1/assessments @${RATE}/s open loop, start ${k + 1}`, r);
+        printCpu(`start ${k + 1}`, cpu, r.sent);
+      } finally {
+        if (other) await stopServer(other.child);
+      }
+    }
+    const pooled = { ...percentiles(runs.map((r) => r.latencies)), sent: runs.reduce((n, r) => n + r.sent, 0) };
+    const achieved = Math.min(...runs.map((r) => r.achievedRate));
+    console.log(
+      `http/  pooled over ${instances} starts: p50 ${pooled.p50} ms  p90 ${pooled.p90} ms  p99 ${pooled.p99} ms  p99.9 ${pooled.p999} ms  max ${pooled.max} ms  (${pooled.sent} requests; each start's p99: ${runs.map((r) => r.p99).join(', ')} ms)`,
+    );
     // The same rate over distinct incidents (dates 1995–2025, places in and outside the parties, many
     // attackers), each answer computed from scratch: a figure, not a target.
     const distinctBodies = Array.from({ length: RATE * d }, (_, i) => JSON.stringify(incidentAt(i)));
-    const distinct = await openLoop({ ...open, body: distinctBodies, seconds: d });
+    const [distinct, distinctCpu] = await withCpu(child.pid, () => openLoop({ ...open, body: distinctBodies, seconds: d }));
     printOpenLoop(`  … ${distinctBodies.length} distinct incidents`, distinct);
+    printCpu('distinct incidents', distinctCpu, distinct.sent);
+    // The floor: a bare node:http server writing the same answer from memory, loaded the same way.
+    const answerFile = join(dir, 'answer.json');
+    writeFileSync(answerFile, await (await fetch(`${url}/v1/assessments`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: assessment })).text());
+    const floorPort = port + 1 + instances;
+    const floor = await startServer(db, floorPort, ['--import', 'tsx', join(ROOT, 'bench/floor-server.ts'), String(floorPort), answerFile]);
+    try {
+      await openLoop({ ...open, port: floorPort, seconds: 2 });
+      const [f, floorCpu] = await withCpu(floor.child.pid, () => openLoop({ ...open, port: floorPort, seconds: d }));
+      printOpenLoop('  … floor: bare node:http, same bytes', f);
+      printCpu('floor', floorCpu, f.sent);
+    } finally {
+      await stopServer(floor.child);
+    }
     const locateRun = await run('GET /v1/locate (max)', { url: `${url}/v1/locate?at=40.18,44.51&date=2020-07-12`, duration: d });
-    target(`assessments: p99 < ${P99_MS} ms at ${RATE}/s (open loop)`, paced.p99 < P99_MS && paced.achievedRate >= RATE * 0.95, `p99 ${paced.p99} ms at ${paced.achievedRate.toFixed(0)}/s`);
-    const errors = errorsOf(max) + paced.errors + distinct.errors + errorsOf(locateRun);
+    target(`assessments: p99 < ${P99_MS} ms at ${RATE}/s (open loop)`, pooled.p99 < P99_MS && achieved >= RATE * 0.95, `p99 ${pooled.p99} ms over ${instances} starts, at least ${achieved.toFixed(0)}/s`);
+    const errors = errorsOf(max) + runs.reduce((n, r) => n + r.errors, 0) + distinct.errors + errorsOf(locateRun);
     target('assessments and locate: zero errors', errors === 0, `${errors} errors`);
 
     // Mixed run: writers contend on one case file (409 → retry from the current version the 409
@@ -182,8 +243,7 @@ export async function benchHttp(): Promise<void> {
     target('mixed: every acknowledged append present once', missing.length === 0 && after - before === acknowledged.length, `${missing.length} missing or duplicated, ${after - before - acknowledged.length} unexpected`);
     target('mixed: zero errors', failures === 0 && errorsOf(readResult) === 0, `${failures} write failures, ${errorsOf(readResult)} read errors`);
   } finally {
-    child.kill('SIGTERM');
-    await new Promise((r) => child.once('exit', r));
+    await stopServer(child);
     rmSync(dir, { recursive: true, force: true });
   }
 }

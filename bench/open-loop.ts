@@ -30,6 +30,8 @@ export interface OpenLoopOptions {
 
 /** Latencies from the moment each request was due, in milliseconds. */
 export interface OpenLoopResult {
+  /** Every request's latency, in the order they were due (to pool several runs). */
+  readonly latencies: Float64Array;
   readonly sent: number;
   readonly achievedRate: number;
   readonly errors: number;
@@ -172,7 +174,19 @@ export async function openLoop(options: OpenLoopOptions): Promise<OpenLoopResult
   const elapsed = (performance.now() - start) / 1000;
   for (const c of connections) c.socket.destroy();
 
-  const sorted = Float64Array.from(latency).sort();
+  return { latencies: latency, sent: total, achievedRate: total / elapsed, errors, ...percentiles([latency]) };
+}
+
+/** p50, p90, p99, p99.9 and max of the latencies of one or more runs, pooled. */
+export function percentiles(runs: readonly Float64Array[]): Pick<OpenLoopResult, 'p50' | 'p90' | 'p99' | 'p999' | 'max'> {
+  const total = runs.reduce((n, r) => n + r.length, 0);
+  const sorted = new Float64Array(total);
+  let offset = 0;
+  for (const r of runs) {
+    sorted.set(r, offset);
+    offset += r.length;
+  }
+  sorted.sort();
   const at = (q: number) => Math.round(sorted[Math.min(total - 1, Math.floor(q * total))]! * 100) / 100;
-  return { sent: total, achievedRate: total / elapsed, errors, p50: at(0.5), p90: at(0.9), p99: at(0.99), p999: at(0.999), max: at(1) };
+  return { p50: at(0.5), p90: at(0.9), p99: at(0.99), p999: at(0.999), max: at(1) };
 }
