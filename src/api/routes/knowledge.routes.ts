@@ -3,11 +3,11 @@
  * The knowledge base over HTTP: health, treaties and their provisions, locate, assessments, zones.
  */
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
-import { CasusError } from '../../domain/errors.js';
 import { locate, READINGS, type Reading } from '../../domain/territory/index.js';
 import type { Treaty } from '../../domain/treaty/index.js';
 import type { ApiDeps, ApiEnv } from '../api-context.js';
 import { errorResponse } from '../api-error.js';
+import { findProvision, findTreaty } from './treaty-lookup.js';
 import {
   anyObject,
   assessmentAnswer,
@@ -64,12 +64,7 @@ function provisionJson(p: Treaty['provisions'][number], withText: boolean): Reco
 /** Registers the knowledge routes. */
 export function knowledgeRoutes(app: OpenAPIHono<ApiEnv>, deps: ApiDeps): void {
   const { knowledge } = deps;
-  const treatyById = (id: string) => {
-    const t = knowledge.treaties.find((x) => x.id === id);
-    const known = knowledge.treaties.map((x) => x.id).join(', ');
-    if (!t) throw new CasusError('not-found', `path.id: no treaty "${id}" (known: ${known})`, { issues: [{ code: 'not-found', path: ['path', 'id'], message: `no treaty "${id}"`, expected: known, received: id }] });
-    return t;
-  };
+  const treatyById = (id: string) => findTreaty(knowledge.treaties, id, { part: 'path', name: 'id' });
 
   app.openapi(
     createRoute({ method: 'get', operationId: 'health', path: '/v1/health', summary: 'Liveness and what is loaded', responses: { 200: json(anyObject, 'Healthy'), 500: commonErrors[500] } }),
@@ -97,12 +92,7 @@ export function knowledgeRoutes(app: OpenAPIHono<ApiEnv>, deps: ApiDeps): void {
     (c) => {
       const { id, provision } = c.req.valid('param');
       const t = treatyById(id);
-      const p = t.provisions.find((x) => x.id === provision);
-      const encoded = t.provisions.map((x) => x.id).join(', ');
-      if (!p)
-        throw new CasusError('not-found', `path.provision: ${t.id} has no provision "${provision}" (encoded: ${encoded})`, {
-          issues: [{ code: 'not-found', path: ['path', 'provision'], message: `no provision "${provision}"`, expected: encoded, received: provision }],
-        });
+      const p = findProvision(t, provision, { part: 'path', name: 'provision' });
       return c.json({ treaty: t.id, ...provisionJson(p, true) }, 200);
     },
   );
@@ -140,11 +130,7 @@ export function knowledgeRoutes(app: OpenAPIHono<ApiEnv>, deps: ApiDeps): void {
       const body = c.req.valid('json');
       const { treaty, reading, ...incident } = body;
       const treaties = treaty === undefined ? undefined : (Array.isArray(treaty) ? treaty : treaty.split(',')).map((s) => s.trim()).filter(Boolean);
-      for (const id of treaties ?? [])
-        if (!knowledge.treaties.some((t) => t.id === id))
-          throw new CasusError('invalid-input', `treaty: expected treaty ids from ${knowledge.treaties.map((t) => t.id).join(', ')}; got "${id}"`, {
-            issues: [{ code: 'invalid-input', path: ['body', 'treaty'], message: `unknown treaty "${id}"`, expected: knowledge.treaties.map((t) => t.id).join(', '), received: id }],
-          });
+      for (const id of treaties ?? []) findTreaty(knowledge.treaties, id, { part: 'body', name: 'treaty' });
       const readings: readonly Reading[] = reading === undefined || reading === 'all' ? READINGS : [reading];
       const answer = await deps.assessments.assess({ incident, options: { ...(treaties ? { treaties } : {}), readings } });
       if (answer.kind === 'busy') {
@@ -167,18 +153,8 @@ export function knowledgeRoutes(app: OpenAPIHono<ApiEnv>, deps: ApiDeps): void {
     }),
     async (c) => {
       const q = c.req.valid('query');
-      const t = knowledge.treaties.find((x) => x.id === q.treaty);
-      const known = knowledge.treaties.map((x) => x.id).join(', ');
-      if (!t)
-        throw new CasusError('invalid-input', `query.treaty: expected one of ${known}; got "${q.treaty}"`, {
-          issues: [{ code: 'invalid-input', path: ['query', 'treaty'], message: `unknown treaty "${q.treaty}"`, expected: known, received: q.treaty }],
-        });
-      const p = t.provisions.find((x) => x.id === q.provision);
-      const encoded = t.provisions.map((x) => x.id).join(', ');
-      if (!p)
-        throw new CasusError('invalid-input', `query.provision: ${t.id} encodes ${encoded}; got "${q.provision}"`, {
-          issues: [{ code: 'invalid-input', path: ['query', 'provision'], message: `${t.id} has no provision "${q.provision}"`, expected: encoded, received: q.provision }],
-        });
+      const t = findTreaty(knowledge.treaties, q.treaty, { part: 'query', name: 'treaty' });
+      const p = findProvision(t, q.provision, { part: 'query', name: 'provision' });
       const answer = await deps.zones.zones({ treaty: t.id, provision: p.id, date: q.date, reading: q.reading ?? p.defaultReading, cellDeg: q.resolution ?? DEFAULT_RESOLUTION, attacker: q.attacker });
       if (answer.kind === 'busy') {
         c.header('retry-after', '5');
