@@ -72,8 +72,8 @@ async function stopServer(child: ChildProcess): Promise<void> {
   await new Promise((r) => child.once('exit', r));
 }
 
-/** Runs `load` against the server process `pid` and also returns the CPU its threads spent, per request. */
-async function withCpu<T extends { sent: number }>(pid: number | undefined, load: () => Promise<T>): Promise<[T, CpuSpent | undefined]> {
+/** Runs `load` against the server process `pid` and also returns the CPU its threads spent meanwhile. */
+async function withCpu<T>(pid: number | undefined, load: () => Promise<T>): Promise<[T, CpuSpent | undefined]> {
   const before = pid === undefined ? undefined : threadCpu(pid);
   const result = await load();
   const after = pid === undefined ? undefined : threadCpu(pid);
@@ -137,11 +137,12 @@ export async function benchHttp(): Promise<void> {
     const instances = Math.max(1, seconds('CASUS_BENCH_HTTP_INSTANCES', 3));
     const runs: OpenLoopResult[] = [];
     for (let k = 0; k < instances; k++) {
-      const other = k === 0 ? undefined : await startServer(db, port + 1 + k);
-      const target = { ...open, port: other ? port + 1 + k : port };
+      // Each further start on a scratch database of its own, as a fresh install would be.
+      const other = k === 0 ? undefined : await startServer(join(dir, `start-${k + 1}.db`), port + 1 + k);
+      const load = { ...open, port: other ? port + 1 + k : port };
       try {
-        await openLoop({ ...target, seconds: 2 });
-        const [r, cpu] = await withCpu((other?.child ?? child).pid, () => openLoop({ ...target, seconds: d }));
+        await openLoop({ ...load, seconds: 2 });
+        const [r, cpu] = await withCpu((other?.child ?? child).pid, () => openLoop({ ...load, seconds: d }));
         runs.push(r);
         printOpenLoop(`POST /v1/assessments @${RATE}/s open loop, start ${k + 1}`, r);
         printCpu(`start ${k + 1}`, cpu, r.sent);
@@ -164,7 +165,7 @@ export async function benchHttp(): Promise<void> {
     const answerFile = join(dir, 'answer.json');
     writeFileSync(answerFile, await (await fetch(`${url}/v1/assessments`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: assessment })).text());
     const floorPort = port + 1 + instances;
-    const floor = await startServer(db, floorPort, ['--import', 'tsx', join(ROOT, 'bench/floor-server.ts'), String(floorPort), answerFile]);
+    const floor = await startServer(join(dir, 'floor.db'), floorPort, ['--import', 'tsx', join(ROOT, 'bench/floor-server.ts'), String(floorPort), answerFile]);
     try {
       await openLoop({ ...open, port: floorPort, seconds: 2 });
       const [f, floorCpu] = await withCpu(floor.child.pid, () => openLoop({ ...open, port: floorPort, seconds: d }));
