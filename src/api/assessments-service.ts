@@ -40,6 +40,11 @@ export interface AssessmentsServiceOptions {
   readonly pool?: WorkerPool<AssessmentRequest>;
 }
 
+/** BRIEF's answer object for one request, as the JSON text the route writes: the worker and the in-process path both answer with this. */
+export function assessmentJson({ incident, options }: AssessmentRequest, knowledge?: Knowledge): string {
+  return JSON.stringify(assessIncident(incident, options, knowledge));
+}
+
 /** The default number of assessment workers: one core is left to the thread that serves HTTP. */
 export function defaultAssessmentWorkers(): number {
   return Math.min(4, Math.max(1, availableParallelism() - 1));
@@ -61,8 +66,7 @@ export function createAssessmentsService(options: AssessmentsServiceOptions = {}
       workers: 0,
       ready: () => Promise.resolve(),
       // A failure becomes a rejection, as it would from a worker.
-      assess: ({ incident, options: assessOptions }) =>
-        new Promise((resolve) => resolve({ kind: 'ready', json: JSON.stringify(assessIncident(incident, assessOptions, knowledge)) })),
+      assess: (request) => new Promise((resolve) => resolve({ kind: 'ready', json: assessmentJson(request, knowledge) })),
       close: () => Promise.resolve(),
     };
   }
