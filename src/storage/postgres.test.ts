@@ -10,14 +10,13 @@ import { describeOnPostgres, scratchPostgres } from '../../test/support/backend-
 import { countCaseFiles } from './case-file.repository.js';
 import { runStorageContract } from './storage.case.test.js';
 
+// One server for the file: the contract and the connection-loss test each open fresh databases on it.
 describeOnPostgres('storage contract', 'storage contract: postgres', () => {
-  runStorageContract({ name: 'postgres', ...scratchPostgres('casus_test') });
-});
-
-describeOnPostgres('connection loss', 'postgres: a connection the server closes', () => {
-  const backend = scratchPostgres('casus_idle');
+  const backend = scratchPostgres('casus_test');
   beforeAll(() => backend.setup?.(), 120_000);
   afterAll(() => backend.teardown?.());
+
+  runStorageContract({ name: 'postgres', open: backend.open });
 
   describe('an idle pooled connection that the server terminates', () => {
     it('does not crash the process; the next query opens a new connection', async () => {
