@@ -54,7 +54,6 @@ function ensureBuilt(): void {
 const serveArgs = (port: number) => ['--max-semi-space-size=64', join(ROOT, 'bin/casus.js'), 'serve', '--port', String(port), '--log-level', 'warn', '--rate-limit', '0'];
 
 async function startServer(db: string, port: number, args = serveArgs(port)): Promise<Started> {
-  ensureBuilt();
   const child = spawn(process.execPath, args, { env: { ...process.env, CASUS_DB: db }, stdio: ['ignore', 'ignore', 'pipe'] });
   let err = '';
   child.stderr?.on('data', (d: Buffer) => (err += d.toString()));
@@ -120,6 +119,7 @@ export async function benchHttp(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'casus-bench-http-'));
   const db = join(dir, 'bench.db');
   const port = 18000 + Math.floor(Math.random() * 1000);
+  ensureBuilt();
   const { child, url } = await startServer(db, port);
   try {
     const d = seconds('CASUS_BENCH_HTTP_SECONDS', 10);
