@@ -2,8 +2,8 @@
  * The table of places in test/fixtures/geo-points.yaml, each with its expected answer per reading and
  * date and the source of that expectation, located on the shipped knowledge base.
  */
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { locate, type Location } from '../src/domain/territory/index.js';
@@ -26,7 +26,10 @@ interface Row {
   source: string;
 }
 
-const rows = parse(readFileSync(resolve(import.meta.dirname, 'fixtures/geo-points.yaml'), 'utf8')) as Row[];
+// One table of general places, and one file per topic in fixtures/geo-points/ (disputes, coasts, …).
+const topicDir = resolve(import.meta.dirname, 'fixtures/geo-points');
+const files = [resolve(import.meta.dirname, 'fixtures/geo-points.yaml'), ...readdirSync(topicDir).filter((f) => f.endsWith('.yaml')).sort().map((f) => join(topicDir, f))];
+const rows = files.flatMap((f) => parse(readFileSync(f, 'utf8')) as Row[]);
 const day = (d: string | Date) => (d instanceof Date ? d.toISOString().slice(0, 10) : d);
 const sorted = (xs: readonly string[]) => [...xs].sort();
 

@@ -219,6 +219,7 @@ export function locate(map: TerritoryMap, lat: number, lon: number, date: IsoDat
   let recognized: readonly string[] = EMPTY;
   let administered: readonly string[] = EMPTY;
   let claimed: readonly string[] = EMPTY;
+  let overlayDelimited: OverlayFile['periods'][number]['delimited'];
 
   const base = gridLookup(map.baseGrid, lon, lat);
   let winner: { area: number; period: OverlayFile['periods'][number] } | undefined;
@@ -237,6 +238,7 @@ export function locate(map: TerritoryMap, lat: number, lon: number, date: IsoDat
     recognized = sorted(winner.period.recognized);
     administered = sorted(winner.period.administered);
     claimed = sorted(winner.period.claimed);
+    overlayDelimited = winner.period.delimited;
     if (winner.period.note) notes.push(`${overlays[0]}: ${winner.period.note}`);
   } else {
     const f = base;
@@ -254,7 +256,12 @@ export function locate(map: TerritoryMap, lat: number, lon: number, date: IsoDat
 
   const undetermined: Reading[] = [];
   let delimited = recognized;
-  for (const line of map.borders) {
+  if (overlayDelimited === 'undetermined') {
+    delimited = EMPTY;
+    undetermined.push('delimited');
+    notes.push(`${overlays[0]}: no boundary settled by agreement or award decides the sovereign here on ${date}`);
+  } else if (overlayDelimited) delimited = sorted(overlayDelimited);
+  for (const line of overlayDelimited === 'undetermined' ? [] : map.borders) {
     const [a, b] = line.border.between;
     if (!recognized.includes(a) && !recognized.includes(b)) continue;
     const [x0, y0, x1, y1] = line.bbox;

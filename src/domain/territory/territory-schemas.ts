@@ -24,6 +24,11 @@ export const overlayPeriodSchema = z
     recognized: polities,
     administered: polities,
     claimed: polities,
+    /**
+     * The delimited reading inside the area: by default the recognized list; `undetermined` where no
+     * boundary settled by agreement or award decides the sovereign (Kashmir on either side of the Line of Control).
+     */
+    delimited: z.union([z.literal('undetermined'), polities]).optional(),
     note: z.string().optional(),
     sources: z.array(sourceSchema).min(1),
   })
