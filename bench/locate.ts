@@ -1,8 +1,9 @@
 /**
- * Locate throughput: which Natural Earth feature holds each of 1,000,000 fixed points (the base-layer
- * grid), and the full `locate` (every reading, overlays, regions, borders), on one core and on all
+ * Locate throughput: which territory feature (land plus territorial sea) holds each of 1,000,000
+ * fixed points (the base-layer grid), and the full `locate` (every reading, overlays, regions, borders), on one core and on all
  * cores; then the same points through PostGIS (bench/postgis.ts), with the disagreements counted.
  */
+import { execFileSync } from 'node:child_process';
 import { availableParallelism } from 'node:os';
 import { gridLookup } from '../src/domain/geo/index.js';
 import { locate } from '../src/domain/territory/index.js';
@@ -40,17 +41,19 @@ async function parallel(mode: 'base' | 'locate', points: Float64Array, cores: nu
 export async function benchLocate(): Promise<void> {
   const n = Number(process.env.CASUS_BENCH_POINTS ?? 1_000_000);
   let t = performance.now();
-  buildBaseLayer();
-  console.log(`locate/load     build the base layer from world-atlas TopoJSON: ${(performance.now() - t).toFixed(0)} ms`);
+  const built = buildBaseLayer();
+  console.log(`locate/load     build the territory index from the OpenStreetMap GeoJSON and Natural Earth: ${(performance.now() - t).toFixed(0)} ms`);
   t = performance.now();
-  const { features, grid } = loadBaseLayer();
-  console.log(`locate/load     read it from the cache: ${(performance.now() - t).toFixed(0)} ms`);
+  const { grid } = loadBaseLayer();
+  console.log(`locate/load     read it from the index file: ${(performance.now() - t).toFixed(0)} ms; RSS ${mib(process.memoryUsage().rss)} (the built copy included)`);
+  const probe = JSON.parse(execFileSync(process.execPath, ['--import', 'tsx', new URL('./rss-probe.ts', import.meta.url).pathname], { encoding: 'utf8' })) as { rss: number; ms: number };
+  console.log(`locate/load     a fresh process with the index and the knowledge base loaded: RSS ${mib(probe.rss)} (target ≤ 500 MiB), first answer after ${probe.ms.toFixed(0)} ms`);
   const points = fixedPoints(grid, n);
   const ours = new Int32Array(n);
   const baseMs = bestOf(3, () => {
     for (let i = 0; i < n; i++) ours[i] = gridLookup(grid, points[2 * i]!, points[2 * i + 1]!);
   });
-  console.log(`locate/base     1 core   ${fmt(n / (baseMs / 1000))} points/s  (${fmt(n)} points in ${baseMs.toFixed(0)} ms, best of 3; which Natural Earth feature)`);
+  console.log(`locate/base     1 core   ${fmt(n / (baseMs / 1000))} points/s  (${fmt(n)} points in ${baseMs.toFixed(0)} ms, best of 3; which territory feature, land or territorial sea)`);
   // The knowledge base after the base figure: its overlay and region grids make gridLookup polymorphic,
   // which costs the base loop up to half its speed in this process (workers measure it clean anyway).
   t = performance.now();
@@ -75,5 +78,5 @@ export async function benchLocate(): Promise<void> {
     return;
   }
   const { benchPostgis } = await import('./postgis.js');
-  await benchPostgis(points, ours, features, n / (baseMs / 1000));
+  await benchPostgis(points, ours, built.features, n / (baseMs / 1000));
 }

@@ -1,5 +1,5 @@
 /**
- * The same points through PostGIS: Natural Earth's features (the same antimeridian-repaired rings
+ * The same points through PostGIS: the territory features (the same antimeridian-repaired rings
  * Casus indexes, areas rebuilt with even-odd semantics by ST_BuildArea over ST_Node'd rings, then ST_MakeValid) in a
  * GiST-indexed table, joined polygon by polygon with GiST-indexed points by ST_Contains, plainly and after
  * ST_Subdivide(geom, 256), on one backend

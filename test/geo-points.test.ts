@@ -18,6 +18,7 @@ interface Row {
     administered?: string[];
     claimed?: string[];
     delimited?: string[] | 'unknown';
+    surface?: 'land' | 'territorial-sea' | 'sea';
     regions?: string[];
     inRegions?: string[];
     notInRegions?: string[];
@@ -50,6 +51,7 @@ describe('geo points', () => {
       if (e[reading]) [got[reading], want[reading]] = [sorted(loc[reading]), sorted(e[reading])];
     if (e.delimited !== undefined)
       [got.delimited, want.delimited] = [loc.undetermined.includes('delimited') ? 'unknown' : sorted(loc.delimited), e.delimited === 'unknown' ? 'unknown' : sorted(e.delimited)];
+    if (e.surface) [got.surface, want.surface] = [loc.surface, e.surface];
     if (e.regions) [got.regions, want.regions] = [sorted(loc.regions), sorted(e.regions)];
     for (const r of e.inRegions ?? []) [got[`in ${r}`], want[`in ${r}`]] = [loc.regions.includes(r), true];
     for (const r of e.notInRegions ?? []) [got[`in ${r}`], want[`in ${r}`]] = [loc.regions.includes(r), false];

@@ -35,7 +35,7 @@ describe('the worked example of docs/treaty-format.md', () => {
 
   it('loads and answers: an armed attack on Yerevan in 2020 triggers art-1, with RUS obliged and KAZ (suspended) not', () => {
     const demo = loadKnowledge(data).treaties.find((t) => t.id === 'demo-pact')!;
-    const location: Location = { recognized: ['ARM'], administered: ['ARM'], claimed: ['ARM'], delimited: ['ARM'], regions: ['asia'], overlays: [], undetermined: [], notes: [] };
+    const location: Location = { recognized: ['ARM'], administered: ['ARM'], claimed: ['ARM'], delimited: ['ARM'], surface: 'land', regions: ['asia'], overlays: [], undetermined: [], notes: [] };
     const incident: Incident = { date: '2020-07-12', at: [40.1811, 44.5136], attacker: 'AZE', target: 'ARM', kind: 'armed-attack', against: 'territory' };
     const f = assess(incident, location, [demo], { readings: ['recognized'] }).findings[0]!;
     expect(f).toMatchObject({ status: 'triggered', beneficiary: 'ARM', obliged: ['RUS'], prerequisites: ['application by ARM'] });

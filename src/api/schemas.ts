@@ -100,13 +100,16 @@ export const provisionParams = z.object({ id: z.string().min(1), provision: z.st
 
 const polities = z.array(z.string()).describe('polity ids (ISO 3166-1 alpha-3, non-state:<slug>, entity:<slug>)');
 
-/** BRIEF's location object (GET /v1/locate adds `at` and `date`). */
+/** The location object (GET /v1/locate adds `at` and `date`). */
 export const locationSchema = z
   .object({
     recognized: polities,
     administered: polities,
     claimed: polities,
     delimited: polities,
+    surface: z
+      .enum(['land', 'territorial-sea', 'sea'])
+      .describe('land; a state\'s territorial sea or internal waters (within 12 nm of the coast as the base map draws it, baselines not modelled: approximate), where the readings apply as on land; or the sea beyond'),
     regions: z.array(z.string()),
     overlays: z.array(z.string()).describe('status overlays in force at the point'),
     undetermined: z.array(z.enum(READINGS)).describe('readings whose answer is unknown here'),

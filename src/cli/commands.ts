@@ -16,6 +16,7 @@ export const COMMANDS: readonly CommandEntry[] = [
   { name: 'assess', load: async () => (await import('./assess.command.js')).assessCommand },
   { name: 'locate', load: async () => (await import('./locate.command.js')).locateCommand },
   { name: 'check', load: async () => (await import('./check.command.js')).checkCommand },
+  { name: 'index', load: async () => (await import('./index.command.js')).indexCommand },
   { name: 'zones', load: async () => (await import('./zones.command.js')).zonesCommand },
   {
     name: 'cases',

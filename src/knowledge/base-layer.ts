@@ -1,13 +1,13 @@
 /**
  * @module base-layer
- * The Natural Earth base features and their point grid, read once per process.
+ * The base layer (territory, land mask, Natural Earth), read once per process from the territory index.
  */
 import { cachedBaseLayer, type BaseLayer } from './base-layer-cache.js';
 
 let layer: BaseLayer | undefined;
 
-/** The base layer (features sorted by name: stable across runs and input orders) with its grid. */
+/** The base layer; builds the territory index first if it is missing (saying so on stderr). */
 export function loadBaseLayer(): BaseLayer {
-  layer ??= cachedBaseLayer();
+  layer ??= cachedBaseLayer((why) => process.stderr.write(`casus: building the territory index once (about 5 s; ${why})…\n`));
   return layer;
 }

@@ -129,7 +129,7 @@ export function checkKnowledge(root = dataDir()): KnowledgeCheck {
   const issues = [...parsed.issues];
   if (issues.length === 0) {
     try {
-      buildTerritoryMap({ base: loadBaseLayer().features, baseGrid: loadBaseLayer().grid, gridBuilder: cachedPointGrid, sovereignty: parsed.sovereignty, overlays: parsed.overlays, regions: parsed.regions, borders: parsed.borders });
+      buildTerritoryMap({ ...baseInput(), sovereignty: parsed.sovereignty, overlays: parsed.overlays, regions: parsed.regions, borders: parsed.borders });
     } catch (error) {
       issues.push({ code: 'invalid-reference', path: [], message: error instanceof Error ? error.message : String(error) });
     }
@@ -140,6 +140,12 @@ export function checkKnowledge(root = dataDir()): KnowledgeCheck {
   return { files: [...parsed.files, ...recordFiles].map(displayPath), issues };
 }
 
+/** The base layer's part of the map's input (territory, land mask, Natural Earth), from the index. */
+function baseInput() {
+  const layer = loadBaseLayer();
+  return { base: layer.features, baseGrid: layer.grid, sea: layer.sea, naturalEarth: layer.naturalEarth, gridBuilder: cachedPointGrid };
+}
+
 let cached: { root: string; knowledge: Knowledge } | undefined;
 
 /** Loads (once per process) and returns the knowledge base; throws a CasusError listing every issue. */
@@ -148,7 +154,7 @@ export function loadKnowledge(root = dataDir()): Knowledge {
   const parsed = parseAll(root);
   if (parsed.issues.length > 0)
     throw new CasusError('invalid-input', `the knowledge base under ${displayPath(root)} has ${parsed.issues.length} problem(s); run "casus check"`, { issues: parsed.issues });
-  const map = buildTerritoryMap({ base: loadBaseLayer().features, baseGrid: loadBaseLayer().grid, gridBuilder: cachedPointGrid, sovereignty: parsed.sovereignty, overlays: parsed.overlays, regions: parsed.regions, borders: parsed.borders });
+  const map = buildTerritoryMap({ ...baseInput(), sovereignty: parsed.sovereignty, overlays: parsed.overlays, regions: parsed.regions, borders: parsed.borders });
   const knowledge = { treaties: parsed.treaties, map, files: parsed.files.length };
   cached = { root, knowledge };
   return knowledge;

@@ -22,7 +22,13 @@ export const geometrySchema = z
     landOnly: z
       .boolean()
       .optional()
-      .describe('overlays: apply only where the base layer has land (default true); false for islands the base layer lacks'),
+      .describe('overlays: apply only where the base layer has territory, land or territorial sea (default true); false for islands drawn by the curator'),
+    watersNm: z
+      .number()
+      .positive()
+      .max(24)
+      .optional()
+      .describe('overlays: also cover the sea within this many nautical miles of the geometry (an island\'s territorial sea: 12)'),
     note: z.string().optional(),
   })
   .strict()

@@ -1,6 +1,6 @@
 export type { Reading } from './reading.js';
 export { READINGS, isReading } from './reading.js';
-export type { Location } from './location.js';
+export type { Location, Surface } from './location.js';
 export { territoryFor } from './location.js';
 export type { GeometrySpec } from './geometry-schema.js';
 export { geometrySchema } from './geometry-schema.js';

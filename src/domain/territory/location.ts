@@ -4,12 +4,17 @@
  */
 import type { Reading } from './reading.js';
 
-/** BRIEF's `location` object. Lists are sorted; empty at sea. */
+/** What lies at a point: land, a state's territorial sea (or internal waters), or the sea beyond. */
+export type Surface = 'land' | 'territorial-sea' | 'sea';
+
+/** The location object of the JSON answers. Lists are sorted; empty at sea beyond any territorial sea. */
 export interface Location {
   readonly recognized: readonly string[];
   readonly administered: readonly string[];
   readonly claimed: readonly string[];
   readonly delimited: readonly string[];
+  /** Land, territorial sea (the readings apply there as on land), or sea beyond. */
+  readonly surface: Surface;
   readonly regions: readonly string[];
   /** Ids of the status overlays in force at the point (the one that decided first). */
   readonly overlays: readonly string[];

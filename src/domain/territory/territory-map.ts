@@ -1,7 +1,8 @@
 /**
  * @module territory-map
- * The dated map: Natural Earth base features (with their sovereigns), status overlays that override
- * them for their periods, regions, and border delimitation. `locate` answers every reading at once.
+ * The dated map: base territory features (land plus territorial sea, with their sovereigns), a land
+ * mask, status overlays that override them for their periods, regions, and border delimitation.
+ * `locate` answers every reading at once.
  */
 import { covers, type IsoDate } from '../dates/index.js';
 import {
@@ -15,7 +16,7 @@ import {
   type Ring,
 } from '../geo/index.js';
 import { isState } from '../polity/index.js';
-import type { Location } from './location.js';
+import type { Location, Surface } from './location.js';
 import type { Reading } from './reading.js';
 import { specRings, type GeometrySpec } from './geometry-schema.js';
 import type { BorderFile, OverlayFile, RegionFile, SovereigntyFile } from './territory-schemas.js';
@@ -29,9 +30,14 @@ export interface BaseFeature {
 
 /** Everything the map is built from (already parsed and validated). */
 export interface TerritoryInput {
+  /** Territory features: land plus territorial sea (rings may be empty when `baseGrid` is given). */
   readonly base: readonly BaseFeature[];
   /** The base features' grid, if already built (e.g. read from a cache). */
   readonly baseGrid?: PointGrid;
+  /** Grid of one feature, the seas beyond the coastline; without it every territory point is land. */
+  readonly sea?: PointGrid;
+  /** Named features for `naturalEarth:` references and border lines (default: `base`). */
+  readonly naturalEarth?: readonly BaseFeature[];
   /** Builds (or fetches from a cache) the grid of a feature list; default buildPointGrid. */
   readonly gridBuilder?: (features: readonly { rings: readonly Ring[] }[], cellSize: number) => PointGrid;
   readonly sovereignty: SovereigntyFile;
@@ -50,9 +56,19 @@ interface OverlayArea {
   readonly overlay: OverlayFile;
   readonly periods: readonly OverlayFile['periods'][number][];
   readonly area: number;
-  /** Applies only where the base layer has land (lets curators draw coastlines loosely). */
+  /** Applies only where the base layer has territory (lets curators draw coastlines loosely). */
   readonly landOnly: boolean;
   readonly rings: readonly Ring[];
+  /** A sovereignty-table entry by Natural Earth name, not a status overlay: never listed in `overlays`. */
+  readonly implicit?: boolean;
+}
+
+/** An overlay area that also covers the sea within `km` of its geometry (an island's waters). */
+interface OverlayWaters {
+  readonly index: number;
+  readonly km: number;
+  readonly edges: Float64Array;
+  readonly bbox: readonly [number, number, number, number];
 }
 
 interface BorderLine {
@@ -66,9 +82,12 @@ interface BorderLine {
 export interface TerritoryMap {
   readonly base: readonly BaseFeature[];
   readonly baseGrid: PointGrid;
+  readonly sea: PointGrid | undefined;
   readonly baseSovereigns: readonly (readonly SovereignEntry[] | undefined)[];
   readonly overlayAreas: readonly OverlayArea[];
   readonly overlayGrid: PointGrid;
+  readonly overlayWaters: readonly OverlayWaters[];
+  /** Natural Earth features that the sovereignty table names (Akrotiri, Clipperton I.), when the base is another layer. */
   readonly regions: readonly RegionFile[];
   readonly regionGrid: PointGrid;
   readonly borders: readonly BorderLine[];
@@ -76,7 +95,8 @@ export interface TerritoryMap {
 
 /** Builds the map. Throws if an overlay names a Natural Earth feature that does not exist. */
 export function buildTerritoryMap(input: TerritoryInput): TerritoryMap {
-  const byName = new Map(input.base.map((f) => [f.name, f]));
+  const named = input.naturalEarth ?? input.base;
+  const byName = new Map(named.map((f) => [f.name, f]));
   const ringsOf = (g: GeometrySpec, where: string): readonly Ring[] => {
     if (g.naturalEarth !== undefined) {
       const f = byName.get(g.naturalEarth);
@@ -104,6 +124,7 @@ export function buildTerritoryMap(input: TerritoryInput): TerritoryMap {
 
   const overlayAreas: OverlayArea[] = [];
   const overlayFeatures: { rings: readonly Ring[] }[] = [];
+  const overlayWaters: OverlayWaters[] = [];
   for (const overlay of input.overlays) {
     // Periods sharing one geometry share one indexed area.
     const groups = new Map<GeometrySpec | undefined, OverlayFile['periods'][number][]>();
@@ -114,25 +135,64 @@ export function buildTerritoryMap(input: TerritoryInput): TerritoryMap {
     for (const [g, periods] of groups) {
       if (!g) throw new Error(`overlay ${overlay.id}: a period has no geometry and the overlay has none`);
       const rings = ringsOf(g, `overlay ${overlay.id}`);
+      if (g.watersNm !== undefined) overlayWaters.push(watersOf(overlayAreas.length, rings, g.watersNm * NM_KM));
       overlayAreas.push({ overlay, periods, area: ringSetArea(rings), landOnly: g.landOnly ?? true, rings });
       overlayFeatures.push({ rings });
     }
   }
 
+  // With a territory layer other than Natural Earth, the table's entries by Natural Earth name still
+  // answer inside those features (sovereign base areas, small dependencies the layer lacks), below
+  // every status overlay: they share the overlay grid (one memory access less per point).
+  if (input.naturalEarth)
+    for (const d of input.sovereignty.dependencies) {
+      const f = d.naturalEarth === undefined ? undefined : byName.get(d.naturalEarth);
+      if (!f) continue;
+      const periods = (d.periods ?? [{ from: d.from ?? '1945-01-01', to: undefined, sovereign: d.sovereign ?? null, source: d.source! }])
+        .filter((p) => p.sovereign)
+        .map((p) => ({ from: p.from, to: p.to, recognized: [p.sovereign!], administered: [p.sovereign!], claimed: [p.sovereign!], note: `${d.name} is a territory of ${p.sovereign} (Natural Earth feature "${f.name}")`, sources: [p.source] }));
+      if (periods.length === 0) continue;
+      const overlay: OverlayFile = { id: 'natural-earth', name: d.name, periods };
+      overlayAreas.push({ overlay, periods, area: IMPLICIT_AREA + ringSetArea(f.rings), landOnly: false, rings: f.rings, implicit: true });
+      overlayFeatures.push({ rings: f.rings });
+    }
+
   const regionFeatures = input.regions.map((r) => ({ rings: ringsOf(r.geometry, `region ${r.id}`) }));
-  const borders = input.borders.map((b) => borderLine(b, input.base, (g) => ringsOf(g, `border ${b.id}`)));
+  const borders = input.borders.map((b) => borderLine(b, named, (g) => ringsOf(g, `border ${b.id}`)));
 
   const grid = input.gridBuilder ?? buildPointGrid;
   return {
     base: input.base,
     baseGrid: input.baseGrid ?? buildPointGrid(input.base),
+    sea: input.sea,
     baseSovereigns,
     overlayAreas,
     overlayGrid: grid(overlayFeatures, 0.5),
+    overlayWaters,
     regions: input.regions,
     regionGrid: grid(regionFeatures, 0.5),
     borders,
   };
+}
+
+/** A nautical mile in kilometres. */
+const NM_KM = 1.852;
+
+/** Every edge of an area's rings, and its bounding box grown by `km`. */
+function watersOf(index: number, rings: readonly Ring[], km: number): OverlayWaters {
+  const edges: number[] = [];
+  let [minX, minY, maxX, maxY] = [Infinity, Infinity, -Infinity, -Infinity];
+  for (const r of rings)
+    for (let i = 0; i + 3 < r.length; i += 2) {
+      edges.push(r[i]!, r[i + 1]!, r[i + 2]!, r[i + 3]!);
+      minX = Math.min(minX, r[i]!);
+      maxX = Math.max(maxX, r[i]!);
+      minY = Math.min(minY, r[i + 1]!);
+      maxY = Math.max(maxY, r[i + 1]!);
+    }
+  const dy = km / 110.57;
+  const dx = km / (111.32 * Math.max(0.05, Math.cos((Math.max(Math.abs(minY), Math.abs(maxY)) * Math.PI) / 180)));
+  return { index, km, edges: Float64Array.from(edges), bbox: [minX - dx, minY - dy, maxX + dx, maxY + dy] };
 }
 
 /** The shared boundary of the two polities' base features, as flat edges. */
@@ -222,37 +282,41 @@ export function locate(map: TerritoryMap, lat: number, lon: number, date: IsoDat
   let overlayDelimited: OverlayFile['periods'][number]['delimited'];
 
   const base = gridLookup(map.baseGrid, lon, lat);
-  let winner: { area: number; period: OverlayFile['periods'][number] } | undefined;
-  for (const k of gridLookupAll(map.overlayGrid, lon, lat)) {
-    const a = map.overlayAreas[k]!;
-    if (a.landOnly && base < 0) continue;
-    const period = a.periods.find((p) => covers(p, date));
-    if (!period) continue;
-    overlays.push(a.overlay.id);
-    if (!winner || a.area < winner.area) {
-      winner = { area: a.area, period };
-      overlays.unshift(overlays.pop()!);
-    }
+  let surface: Surface = base < 0 ? 'sea' : map.sea && gridLookup(map.sea, lon, lat) >= 0 ? 'territorial-sea' : 'land';
+  let winner: OverlayWinner | undefined;
+  for (const k of gridLookupAll(map.overlayGrid, lon, lat)) if (!(map.overlayAreas[k]!.landOnly && base < 0)) winner = considerOverlay(map, k, date, overlays, winner);
+  for (const w of map.overlayWaters) {
+    const [x0, y0, x1, y1] = w.bbox;
+    if (lon < x0 || lon > x1 || lat < y0 || lat > y1 || overlays.includes(map.overlayAreas[w.index]!.overlay.id)) continue;
+    if (distanceKm(w.edges, lon, lat) > w.km) continue;
+    winner = considerOverlay(map, w.index, date, overlays, winner);
+    if (surface === 'sea') surface = 'territorial-sea';
   }
+  const baseSovereign = base >= 0 ? map.baseSovereigns[base]?.find((e) => covers(e, date))?.sovereign : undefined;
   if (winner) {
     recognized = sorted(winner.period.recognized);
     administered = sorted(winner.period.administered);
     claimed = sorted(winner.period.claimed);
     overlayDelimited = winner.period.delimited;
-    if (winner.period.note) notes.push(`${overlays[0]}: ${winner.period.note}`);
-  } else {
-    const f = base;
-    if (f >= 0) {
-      const entry = map.baseSovereigns[f]?.find((e) => covers(e, date));
-      const feature = map.base[f]!;
-      if (entry?.sovereign) {
-        recognized = administered = claimed = [entry.sovereign];
-        if (entry.sovereign !== feature.code) notes.push(`${feature.name} is a territory of ${entry.sovereign}`);
-      } else {
-        notes.push(`${feature.name}: no sovereign is recorded for this Natural Earth feature on ${date}`);
-      }
+    if (winner.implicit) {
+      if (winner.period.note) notes.push(winner.period.note);
+      if (surface === 'sea') surface = 'land';
+    } else {
+      if (winner.period.note) notes.push(`${overlays[0]}: ${winner.period.note}`);
+      if (baseSovereign && !recognized.includes(baseSovereign))
+        notes.push(`the base map (OpenStreetMap) gives this place to ${baseSovereign}; the overlay ${overlays[0]} decides`);
+    }
+  } else if (base >= 0) {
+    const feature = map.base[base]!;
+    if (baseSovereign) {
+      recognized = administered = claimed = [baseSovereign];
+      if (baseSovereign !== feature.code) notes.push(`${feature.name} is a territory of ${baseSovereign}`);
+    } else {
+      notes.push(`${feature.name}: no sovereign is recorded for this base feature on ${date}`);
     }
   }
+  if (surface === 'territorial-sea' && recognized.length + administered.length > 0)
+    notes.push('territorial sea (or internal waters): within 12 nautical miles of the coast, as the base map draws it; baselines are not modelled, so the limit is approximate');
 
   const undetermined: Reading[] = [];
   let delimited = recognized;
@@ -281,7 +345,31 @@ export function locate(map: TerritoryMap, lat: number, lon: number, date: IsoDat
   }
 
   const regions = gridLookupAll(map.regionGrid, lon, lat).map((k) => map.regions[k]!.id).sort();
-  return { recognized, administered, claimed, delimited, regions, overlays, undetermined, notes };
+  return { recognized, administered, claimed, delimited, surface, regions, overlays, undetermined, notes };
+}
+
+interface OverlayWinner {
+  readonly area: number;
+  readonly period: OverlayFile['periods'][number];
+  readonly implicit: boolean;
+}
+
+/** Added to the area of implicit areas, so that every status overlay beats them. */
+const IMPLICIT_AREA = 1e9;
+
+/** Adds overlay area k to `overlays` if in force on `date`; returns the smaller of it and `winner` (listed first). */
+function considerOverlay(map: TerritoryMap, k: number, date: IsoDate, overlays: string[], winner: OverlayWinner | undefined): OverlayWinner | undefined {
+  const a = map.overlayAreas[k]!;
+  const period = a.periods.find((p) => covers(p, date));
+  if (!period) return winner;
+  if (a.implicit) return winner && winner.area <= a.area ? winner : { area: a.area, period, implicit: true };
+  if (overlays.includes(a.overlay.id)) return winner;
+  if (winner && a.area >= winner.area) {
+    overlays.push(a.overlay.id);
+    return winner;
+  }
+  overlays.unshift(a.overlay.id);
+  return { area: a.area, period, implicit: false };
 }
 
 function sorted(list: readonly string[]): readonly string[] {
