@@ -56,7 +56,7 @@ describe('casus locate', () => {
     const csv = casus(['locate', '--input', input, '--date', '2024-01-01']);
     expect(csv.code).toBe(0);
     const lines = csv.out.trim().split('\n');
-    expect(lines[0]).toMatch(/^lat,lon,date,recognized,administered,claimed,delimited,regions,overlays$/);
+    expect(lines[0]).toMatch(/^lat,lon,date,recognized,administered,claimed,delimited,regions,overlays,surface$/);
     expect(lines.slice(1).map((l) => l.split(',').slice(0, 4).join(','))).toEqual(['40.1811,44.5136,2020-07-12,ARM', '59.437,24.7536,2024-01-01,EST', '35,18,1990-01-01,']);
     const jsonl = casus(['locate', '--input', input, '--date', '2024-01-01', '--json']);
     const rows = jsonl.out.trim().split('\n').map((l) => JSON.parse(l) as { at: number[]; recognized: string[] });

@@ -60,7 +60,7 @@ const join = (xs: readonly string[]) => xs.join('|');
 
 function csvLine(r: Row, l: Location): string {
   const delimited = l.undetermined.includes('delimited') ? 'unknown' : join(l.delimited);
-  return `${r.lat},${r.lon},${r.date},${join(l.recognized)},${join(l.administered)},${join(l.claimed)},${delimited},${join(l.regions)},${join(l.overlays)}\n`;
+  return `${r.lat},${r.lon},${r.date},${join(l.recognized)},${join(l.administered)},${join(l.claimed)},${delimited},${join(l.regions)},${join(l.overlays)},${l.surface}\n`;
 }
 
 /** Runs a batch locate. */
@@ -80,7 +80,7 @@ export function locateBatch(opts: BatchOptions): void {
   const fd = tmp === undefined ? 1 : openSync(tmp, 'w');
   const bar = progressBar('locating', rows.length);
   try {
-    let chunk = opts.json ? '' : 'lat,lon,date,recognized,administered,claimed,delimited,regions,overlays\n';
+    let chunk = opts.json ? '' : 'lat,lon,date,recognized,administered,claimed,delimited,regions,overlays,surface\n';
     for (let i = 0; i < rows.length; i++) {
       const r = rows[i]!;
       const l = locate(map, r.lat, r.lon, r.date);

@@ -20,6 +20,7 @@ export function renderLocation(at: readonly [number, number], date: string, loc:
     `  administered  ${list(loc.administered)}`,
     `  claimed       ${list(loc.claimed)}`,
     `  delimited     ${loc.undetermined.includes('delimited') ? 'unknown' : list(loc.delimited)}`,
+    `  surface       ${loc.surface}`,
     `  regions       ${list(loc.regions)}`,
   ];
   if (loc.overlays.length > 0) lines.push(`  overlays      ${loc.overlays.join(', ')}`);

@@ -30,7 +30,7 @@ export function renderAssessment(a: Assessment, treaties: readonly Treaty[]): st
     const list = (xs: readonly string[]) => (xs.length ? xs.join(', ') : '—');
     out.push('');
     out.push(
-      `Location: recognized ${list(l.recognized)} · administered ${list(l.administered)} · claimed ${list(l.claimed)} · delimited ${l.undetermined.includes('delimited') ? 'unknown' : list(l.delimited)} · regions ${list(l.regions)}`,
+      `Location: recognized ${list(l.recognized)} · administered ${list(l.administered)} · claimed ${list(l.claimed)} · delimited ${l.undetermined.includes('delimited') ? 'unknown' : list(l.delimited)}${l.surface === 'land' ? '' : ` · ${l.surface}`} · regions ${list(l.regions)}`,
     );
     for (const note of l.notes) out.push(`  note: ${note}`);
   }
