@@ -1,6 +1,6 @@
 /**
  * @module base-layer
- * The base layer (territory, land mask, Natural Earth), read once per process from the territory index.
+ * The base layer (territory, sea mask, Natural Earth), read once per process from the territory index.
  */
 import { cachedBaseLayer, type BaseLayer } from './base-layer-cache.js';
 

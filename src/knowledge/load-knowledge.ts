@@ -140,7 +140,7 @@ export function checkKnowledge(root = dataDir()): KnowledgeCheck {
   return { files: [...parsed.files, ...recordFiles].map(displayPath), issues };
 }
 
-/** The base layer's part of the map's input (territory, land mask, Natural Earth), from the index. */
+/** The base layer's part of the map's input (territory, sea mask, Natural Earth), from the index. */
 function baseInput() {
   const layer = loadBaseLayer();
   return { base: layer.features, baseGrid: layer.grid, sea: layer.sea, naturalEarth: layer.naturalEarth, gridBuilder: cachedPointGrid };

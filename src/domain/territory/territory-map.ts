@@ -87,7 +87,6 @@ export interface TerritoryMap {
   readonly overlayAreas: readonly OverlayArea[];
   readonly overlayGrid: PointGrid;
   readonly overlayWaters: readonly OverlayWaters[];
-  /** Natural Earth features that the sovereignty table names (Akrotiri, Clipperton I.), when the base is another layer. */
   readonly regions: readonly RegionFile[];
   readonly regionGrid: PointGrid;
   readonly borders: readonly BorderLine[];
