@@ -181,3 +181,24 @@ describe('US–Japan', () => {
     expect(f.defaultReading).toBe(true);
   });
 });
+
+describe('disputed territory (each line says why the answer is what it is)', () => {
+  it('Dokdo / Takeshima: an attack there is not an attack "in the territories under the administration of Japan" (Korea administers it), so US–Japan Article V is not triggered under its default reading; under the claimed reading it would be', () => {
+    const { findings, location } = run({ date: '2024-06-01', at: [37.2414, 131.8675], attacker: 'PRK', target: 'JPN' });
+    expect(location?.administered).toEqual(['KOR']);
+    expect(statusOf(findings, 'us-japan', 'art-5')).toMatchObject({ administered: 'not-triggered', claimed: 'triggered', delimited: 'undetermined' });
+  });
+
+  it('Gibraltar: British territory in Europe, so NATO Article 5 is triggered for the United Kingdom under the recognized reading, whatever Spain claims', () => {
+    const { findings, location } = run({ date: '2024-06-01', at: [36.14, -5.35], attacker: 'non-state:isis-k', target: 'GBR' });
+    expect(location?.claimed).toEqual(['ESP', 'GBR']);
+    expect(statusOf(findings, 'nato', 'art-5')).toMatchObject({ recognized: 'triggered' });
+  });
+
+  it('Stepanakert before and after the 2023 offensive: never Armenia’s territory, so CSTO Article 4 is not triggered for Armenia under any reading', () => {
+    for (const date of ['2020-10-04', '2024-06-01']) {
+      const { findings } = run({ date, at: [39.815, 46.752], attacker: 'AZE', target: 'ARM' });
+      expect(Object.values(statusOf(findings, 'csto', 'art-4'))).not.toContain('triggered');
+    }
+  });
+});
