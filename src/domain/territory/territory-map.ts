@@ -6,12 +6,15 @@
  */
 import { covers, type IsoDate } from '../dates/index.js';
 import {
+  bucketEdges,
+  edgesNear,
   buildPointGrid,
   gridLookup,
   gridLookupAll,
   normalizeRings,
   ringsContain,
   ringSetArea,
+  type EdgeBuckets,
   type PointGrid,
   type Ring,
 } from '../geo/index.js';
@@ -67,13 +70,14 @@ interface OverlayArea {
 interface OverlayWaters {
   readonly index: number;
   readonly km: number;
-  readonly edges: Float64Array;
+  readonly near: EdgeBuckets;
   readonly bbox: readonly [number, number, number, number];
 }
 
 interface BorderLine {
   readonly border: BorderFile;
-  readonly edges: Float64Array;
+  /** The line's edges, bucketed within bufferKm. */
+  readonly near: EdgeBuckets;
   readonly bbox: readonly [number, number, number, number];
   readonly sections: readonly { from: IsoDate; to?: IsoDate | undefined; rings: readonly Ring[] }[];
 }
@@ -191,7 +195,7 @@ function watersOf(index: number, rings: readonly Ring[], km: number): OverlayWat
     }
   const dy = km / 110.57;
   const dx = km / (111.32 * Math.max(0.05, Math.cos((Math.max(Math.abs(minY), Math.abs(maxY)) * Math.PI) / 180)));
-  return { index, km, edges: Float64Array.from(edges), bbox: [minX - dx, minY - dy, maxX + dx, maxY + dy] };
+  return { index, km, near: bucketEdges(Float64Array.from(edges), km), bbox: [minX - dx, minY - dy, maxX + dx, maxY + dy] };
 }
 
 /** The shared boundary of the two polities' base features, as flat edges. */
@@ -231,7 +235,7 @@ function borderLine(b: BorderFile, base: readonly BaseFeature[], ringsOf: (g: Ge
   const pad = b.bufferKm / 60; // degrees; generous (1° of longitude is >= 60 km below 57° latitude)
   return {
     border: b,
-    edges: Float64Array.from(edges),
+    near: bucketEdges(Float64Array.from(edges), b.bufferKm),
     bbox: [minX - pad * 2, minY - pad, maxX + pad * 2, maxY + pad],
     sections: (b.sections ?? []).map((s) => ({ from: s.from, to: s.to, rings: ringsOf(s.area) })),
   };
@@ -287,7 +291,8 @@ export function locate(map: TerritoryMap, lat: number, lon: number, date: IsoDat
   for (const w of map.overlayWaters) {
     const [x0, y0, x1, y1] = w.bbox;
     if (lon < x0 || lon > x1 || lat < y0 || lat > y1 || overlays.includes(map.overlayAreas[w.index]!.overlay.id)) continue;
-    if (distanceKm(w.edges, lon, lat) > w.km) continue;
+    const near = edgesNear(w.near, lon, lat);
+    if (!near || distanceKm(near, lon, lat) > w.km) continue;
     winner = considerOverlay(map, w.index, date, overlays, winner);
     if (surface === 'sea') surface = 'territorial-sea';
   }
@@ -332,7 +337,9 @@ export function locate(map: TerritoryMap, lat: number, lon: number, date: IsoDat
     const status = line.border.periods.find((p) => covers(p, date));
     if (!status || status.status === 'delimited') continue;
     if (line.sections.some((s) => covers(s, date) && ringsContain(s.rings, lon, lat))) continue;
-    const km = distanceKm(line.edges, lon, lat);
+    const near = edgesNear(line.near, lon, lat);
+    if (!near) continue;
+    const km = distanceKm(near, lon, lat);
     if (km <= line.border.bufferKm) {
       delimited = EMPTY;
       undetermined.push('delimited');
