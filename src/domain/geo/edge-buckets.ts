@@ -18,8 +18,11 @@ function key(col: number, row: number): number {
   return row * 100_000 + col;
 }
 
-/** Buckets flat edges so that every edge within `km` of a cell is in that cell's bucket. */
-export function bucketEdges(edges: Float64Array, km: number, cellSize = 0.5): EdgeBuckets {
+/**
+ * Buckets flat edges so that every edge within `km` of a cell is in that cell's bucket. The default
+ * cell is about `km` across: small enough that most points near a line but beyond `km` find no bucket.
+ */
+export function bucketEdges(edges: Float64Array, km: number, cellSize = Math.min(0.5, Math.max(0.05, km / KM_PER_DEG_LAT))): EdgeBuckets {
   const lists = new Map<number, number[]>();
   const padY = km / KM_PER_DEG_LAT;
   for (let i = 0; i + 3 < edges.length; i += 4) {

@@ -330,10 +330,10 @@ export function locate(map: TerritoryMap, lat: number, lon: number, date: IsoDat
     notes.push(`${overlays[0]}: no boundary settled by agreement or award decides the sovereign here on ${date}`);
   } else if (overlayDelimited) delimited = sorted(overlayDelimited);
   for (const line of overlayDelimited === 'undetermined' ? [] : map.borders) {
+    const box = line.bbox;
+    if (lon < box[0] || lon > box[2] || lat < box[1] || lat > box[3]) continue;
     const [a, b] = line.border.between;
     if (!recognized.includes(a) && !recognized.includes(b)) continue;
-    const [x0, y0, x1, y1] = line.bbox;
-    if (lon < x0 || lon > x1 || lat < y0 || lat > y1) continue;
     const status = line.border.periods.find((p) => covers(p, date));
     if (!status || status.status === 'delimited') continue;
     if (line.sections.some((s) => covers(s, date) && ringsContain(s.rings, lon, lat))) continue;
