@@ -18,6 +18,8 @@ import { limitBody } from './body-limit.js';
 import { tokenMiddleware } from './auth.js';
 import { caseRoutes } from './routes/cases.routes.js';
 import { knowledgeRoutes } from './routes/knowledge.routes.js';
+import { mapRoutes } from './routes/map.routes.js';
+import { webApp } from './web-app.js';
 
 const require = createRequire(import.meta.url);
 
@@ -61,6 +63,7 @@ export function createApp(deps: ApiDeps, log?: Logger): OpenAPIHono<ApiEnv> {
 
   knowledgeRoutes(app, deps);
   caseRoutes(app, deps);
+  mapRoutes(app, deps);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', { type: 'http', scheme: 'bearer' });
   app.doc31('/openapi.json', OPENAPI_INFO);
@@ -72,6 +75,7 @@ export function createApp(deps: ApiDeps, log?: Logger): OpenAPIHono<ApiEnv> {
   };
   asset('swagger-ui.css', 'text/css');
   asset('swagger-ui-bundle.js', 'text/javascript');
+  webApp(app);
 
   app.notFound((c) => errorResponse(c, 'not-found', `${c.req.method} ${c.req.path}: no such route (see /openapi.json)`, [{ field: 'path', message: 'no such route' }]));
   app.onError((error, c) => {

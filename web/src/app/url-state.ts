@@ -1,0 +1,99 @@
+/**
+ * @module url-state
+ * What a permalink must reproduce — the view, the date, the treaty and provision, the reading, the
+ * point and the question — kept in the page's search params, so copying the address shares the
+ * exact question.
+ */
+import { useCallback, useEffect, useState } from 'react';
+import type { Reading } from '../api/types.js';
+
+export type View = 'map' | 'cases' | 'record';
+
+export interface AppState {
+  readonly view: View;
+  readonly date: string;
+  readonly treaty: string;
+  readonly provision: string;
+  readonly reading: Reading;
+  readonly at: readonly [number, number] | undefined;
+  readonly attacker: string;
+  readonly target: string;
+  readonly kind: string;
+  readonly against: string;
+  readonly flag: string;
+  readonly case: string;
+}
+
+const READING_SET = new Set(['recognized', 'administered', 'claimed', 'delimited']);
+
+/** Today as YYYY-MM-DD (UTC). */
+export const todayIso = (): string => new Date().toISOString().slice(0, 10);
+
+/** Parses "LAT,LON" in decimal degrees; undefined when it is not two numbers in range. */
+export function parseLatLon(text: string): [number, number] | undefined {
+  const m = /^\s*(-?\d+(?:\.\d+)?)\s*[, ]\s*(-?\d+(?:\.\d+)?)\s*$/.exec(text);
+  if (!m) return undefined;
+  const lat = Number(m[1]);
+  const lon = Number(m[2]);
+  if (!(Math.abs(lat) <= 90 && Math.abs(lon) <= 180)) return undefined;
+  return [lat, lon];
+}
+
+function read(params: URLSearchParams): AppState {
+  const view = params.get('view');
+  const reading = params.get('reading') ?? '';
+  const at = params.get('at');
+  return {
+    view: view === 'cases' || view === 'record' ? view : 'map',
+    date: /^\d{4}-\d{2}-\d{2}$/.test(params.get('date') ?? '') ? params.get('date')! : todayIso(),
+    treaty: params.get('treaty') ?? 'nato',
+    provision: params.get('provision') ?? '',
+    reading: (READING_SET.has(reading) ? reading : 'recognized') as Reading,
+    at: at ? (parseLatLon(at) ?? undefined) : undefined,
+    attacker: params.get('attacker') ?? '',
+    target: params.get('target') ?? '',
+    kind: params.get('kind') ?? 'armed-attack',
+    against: params.get('against') ?? 'territory',
+    flag: params.get('flag') ?? '',
+    case: params.get('case') ?? '',
+  };
+}
+
+function write(state: AppState): string {
+  const p = new URLSearchParams();
+  if (state.view !== 'map') p.set('view', state.view);
+  p.set('date', state.date);
+  p.set('treaty', state.treaty);
+  if (state.provision) p.set('provision', state.provision);
+  p.set('reading', state.reading);
+  if (state.at) p.set('at', `${state.at[0]},${state.at[1]}`);
+  if (state.attacker) p.set('attacker', state.attacker);
+  if (state.target) p.set('target', state.target);
+  if (state.kind !== 'armed-attack') p.set('kind', state.kind);
+  if (state.against !== 'territory') p.set('against', state.against);
+  if (state.flag) p.set('flag', state.flag);
+  if (state.case) p.set('case', state.case);
+  return `?${p.toString()}`;
+}
+
+/** The app's state, read from and written to the address bar (back and forward work). */
+export function useUrlState(): [AppState, (patch: Partial<AppState>, mode?: 'push' | 'replace') => void] {
+  const [state, setState] = useState<AppState>(() => read(new URLSearchParams(location.search)));
+  useEffect(() => {
+    const onPop = () => setState(read(new URLSearchParams(location.search)));
+    addEventListener('popstate', onPop);
+    return () => removeEventListener('popstate', onPop);
+  }, []);
+  const update = useCallback((patch: Partial<AppState>, mode: 'push' | 'replace' = 'replace') => {
+    setState((old) => {
+      const next = { ...old, ...patch };
+      const url = write(next);
+      if (url !== location.search) {
+        if (mode === 'push') history.pushState(null, '', url);
+        else history.replaceState(null, '', url);
+      }
+      return next;
+    });
+  }, []);
+  return [state, update];
+}

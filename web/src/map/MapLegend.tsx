@@ -1,0 +1,64 @@
+/**
+ * @module MapLegend
+ * What the map shows on the date, in words: the treaty's parties and their standing, the trigger
+ * zone's state, and the status overlays in force with their readings and dates.
+ */
+import type { OverlayProperties, Reading, Treaty } from '../api/types.js';
+import type { Standing } from './membership.js';
+
+interface Props {
+  readonly date: string;
+  readonly reading: Reading;
+  readonly treaty: Treaty | undefined;
+  readonly standings: readonly Standing[];
+  readonly zoneStatus: string;
+  readonly overlays: readonly OverlayProperties[];
+}
+
+/** The legend. */
+export function MapLegend({ date, reading, treaty, standings, zoneStatus, overlays }: Props) {
+  const bound = standings.filter((s) => s.status === 'member');
+  const apart = standings.filter((s) => s.status !== 'member');
+  return (
+    <aside className="legend" aria-label="Legend">
+      {treaty ? (
+        <section>
+          <h3>
+            {treaty.short} on {date}
+          </h3>
+          <p>
+            <span className="swatch swatch-member" aria-hidden="true" /> {bound.length} parties
+            {apart.length > 0 && (
+              <>
+                {' '}
+                · <span className="swatch swatch-frozen" aria-hidden="true" /> {apart.map((s) => `${s.name} (${s.status} since ${s.from})`).join(', ')}
+              </>
+            )}
+          </p>
+          <details>
+            <summary>Parties</summary>
+            <p className="parties">{bound.map((s) => s.name).join(', ') || 'none on this date'}</p>
+          </details>
+          <p>
+            <span className="swatch swatch-zone" aria-hidden="true" /> {zoneStatus}
+          </p>
+        </section>
+      ) : (
+        <p>Pick a treaty to see its parties and where it would trigger.</p>
+      )}
+      <section>
+        <h3>
+          Disputed and occupied areas on {date} ({overlays.length})
+        </h3>
+        <p className="hint">Coloured by the {reading} reading; hover an area on the map for its details.</p>
+        <ul className="overlay-list" aria-label="Status overlays in force">
+          {overlays.map((o) => (
+            <li key={o.id} data-overlay={o.id}>
+              <strong>{o.name}</strong> <small>since {o.from}{o.to ? `, until ${o.to}` : ''}</small>: {reading} {o[reading] || '—'}
+            </li>
+          ))}
+        </ul>
+      </section>
+    </aside>
+  );
+}
