@@ -73,7 +73,8 @@ function write(state: AppState): string {
   if (state.against !== 'territory') p.set('against', state.against);
   if (state.flag) p.set('flag', state.flag);
   if (state.case) p.set('case', state.case);
-  return `?${p.toString()}`;
+  // Commas and colons read better unescaped in a shared link, and are valid in a query.
+  return `?${p.toString().replace(/%2C/g, ',').replace(/%3A/g, ':')}`;
 }
 
 /** The app's state, read from and written to the address bar (back and forward work). */
@@ -87,8 +88,9 @@ export function useUrlState(): [AppState, (patch: Partial<AppState>, mode?: 'pus
   const update = useCallback((patch: Partial<AppState>, mode: 'push' | 'replace' = 'replace') => {
     setState((old) => {
       const next = { ...old, ...patch };
-      const url = write(next);
-      if (url !== location.search) {
+      // The map keeps its view in the hash (#zoom/lat/lon): keep it.
+      const url = write(next) + location.hash;
+      if (url !== location.search + location.hash) {
         if (mode === 'push') history.pushState(null, '', url);
         else history.replaceState(null, '', url);
       }

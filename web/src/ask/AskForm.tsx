@@ -21,7 +21,7 @@ interface Props {
   readonly places: readonly Place[];
   readonly busy: boolean;
   readonly onChange: (patch: Partial<AppState>) => void;
-  readonly onAssess: () => void;
+  readonly onAssess: (at?: readonly [number, number]) => void;
 }
 
 /** The Ask form. */
@@ -31,29 +31,33 @@ export function AskForm({ state, treaties, polities, places, busy, onChange, onA
   const [whereError, setWhereError] = useState('');
   const hits = useMemo(() => (parseLatLon(where) ? [] : searchPlaces(places, where)), [places, where]);
 
-  const choose = (p: Place) => {
-    onChange({ at: [p.at[0], p.at[1]] });
+  const choose = (p: Place): [number, number] => {
+    const at: [number, number] = [p.at[0], p.at[1]];
+    onChange({ at });
     setWhere('');
     setWhereError('');
+    return at;
   };
   const go = (e: FormEvent) => {
     e.preventDefault();
+    let at: [number, number] | undefined;
     if (where.trim()) {
-      const at = parseLatLon(where);
+      at = parseLatLon(where);
       if (at) {
         onChange({ at });
         setWhere('');
-      } else if (hits[0]) choose(hits[0]);
+      } else if (hits[0]) at = choose(hits[0]);
       else {
-        setWhereError(`“${where}” is neither coordinates (LAT,LON in decimal degrees, e.g. 40.93,45.42) nor a place Casus knows.`);
+        setWhereError(`“${where}” is neither coordinates (LAT,LON in decimal degrees, latitude −90 to 90, longitude −180 to 180, e.g. 40.93,45.42) nor a place Casus knows.`);
         return;
       }
     }
-    onAssess();
+    // The state update above lands after this render: hand the point over directly.
+    onAssess(at);
   };
 
   return (
-    <form className="ask" onSubmit={go} aria-label="Ask about an attack">
+    <form className="ask" onSubmit={go} noValidate aria-label="Ask about an attack">
       <h2>Ask: what if an attack happened here?</h2>
       <div className="field">
         <label htmlFor={`${id}-where`}>Place or coordinates</label>

@@ -105,16 +105,17 @@ export function AskPage({ state, update, treaties, polities, countries }: Props)
     // The target is filled once per point, not on each edit: no dependency on it.
   }, [state.at, state.date]);
 
-  const assess = useCallback(() => {
+  const assess = useCallback((atNow?: readonly [number, number]) => {
     setError('');
-    if (!state.at) return setError('Pick a point first: click the map, or type coordinates or a place.');
+    const at = atNow ?? state.at;
+    if (!at) return setError('Pick a point first: click the map, or type coordinates or a place.');
     if (!state.attacker) return setError('Say who attacked: a state code such as AZE, or non-state:<name>.');
     if (!state.target) return setError('Say which state was attacked: a state code such as ARM.');
     setBusy(true);
     api
       .assess({
         date: state.date,
-        at: [state.at[0], state.at[1]],
+        at: [at[0], at[1]],
         attacker: state.attacker,
         target: state.target,
         kind: state.kind,
@@ -137,7 +138,7 @@ export function AskPage({ state, update, treaties, polities, countries }: Props)
   const complete = Boolean(state.at && POLITY.test(state.attacker) && POLITY.test(state.target));
   useEffect(() => {
     if (!complete) return;
-    const t = setTimeout(assess, 300);
+    const t = setTimeout(() => assess(), 300);
     return () => clearTimeout(t);
     // Only these fields re-ask; `assess` changes with every keystroke of the form.
   }, [complete, state.at, state.date, state.attacker, state.target, state.kind, state.against, state.flag, state.treaty]);

@@ -26,7 +26,7 @@ export function useToken(): [string, (t: string) => void] {
 
 function explain(e: unknown): string {
   if (!(e instanceof ApiError)) return String(e);
-  if (e.status === 401) return `Not accepted: ${e.message}. Create a token with "npx casus token create --role writer" and paste it above.`;
+  if (e.status === 401) return `Not accepted: ${e.message}. Create a token with "npx casus token create --role editor" and paste it above.`;
   if (e.status === 403) return `Not allowed: ${e.message}.`;
   if (e.status === 409) return `Someone else wrote to this case file first: ${e.message}. Reload the case to see their events, then append yours again.`;
   return e.message;
@@ -45,7 +45,7 @@ function Field({ label, children, id }: { label: string; children: ReactNode; id
 export function TokenField({ token, onToken }: { token: string; onToken: (t: string) => void }) {
   const id = useId();
   return (
-    <Field label="API token (writer)" id={id}>
+    <Field label="API token (editor or admin)" id={id}>
       <input id={id} type="password" autoComplete="off" value={token} onChange={(e) => onToken(e.target.value.trim())} placeholder="casus_…" />
     </Field>
   );
@@ -100,7 +100,7 @@ export function AppendEventForm({ file, token, onAppended }: { file: CaseFile; t
     if (type === 'assistance-provided') event.kind = fields.kind ?? 'military';
     if (note.trim()) event.note = note.trim();
     if (sourceUrl.trim()) event.sources = [{ title: sourceTitle.trim() || sourceUrl.trim(), url: sourceUrl.trim() }];
-    if (!token) return setMessage({ kind: 'error', text: 'A token is needed to write: create one with "npx casus token create --role writer".' });
+    if (!token) return setMessage({ kind: 'error', text: 'A token is needed to write: create one with "npx casus token create --role editor".' });
     api.appendEvent(file.id, file.version, event, token).then(
       (f) => {
         setMessage({ kind: 'ok', text: `Appended: ${EVENT_WORDS[type] ?? type} on ${date} (version ${f.version}).` });
@@ -194,7 +194,7 @@ export function OpenCaseForm({ treaties, token, onOpened }: { treaties: readonly
     setMessage('');
     const at = parseLatLon(v.at ?? '');
     if (!at) return setMessage('Where: expected LAT,LON in decimal degrees, e.g. 40.93,45.42.');
-    if (!token) return setMessage('A token is needed to write: create one with "npx casus token create --role writer".');
+    if (!token) return setMessage('A token is needed to write: create one with "npx casus token create --role editor".');
     const body = {
       treaty: v.treaty,
       title: v.title ?? '',

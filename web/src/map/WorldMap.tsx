@@ -11,7 +11,7 @@ import type { FeatureCollection, Geometry } from 'geojson';
 import { useEffect, useRef, useState } from 'react';
 import { api, ApiError } from '../api/client.js';
 import type { OverlayProperties, Reading } from '../api/types.js';
-import { countriesFromTopology, labelPoint, paintCountries, paintOverlays, type CountryProperties } from './map-data.js';
+import { colorsFromTopology, countriesFromTopology, labelPoint, paintCountries, paintOverlays, type CountryProperties } from './map-data.js';
 import { baseStyle, hatchImage, overlayColor, overlayPatternFilter } from './map-style.js';
 import type { Standing } from './membership.js';
 
@@ -45,6 +45,8 @@ export function WorldMap({ date, reading, standings, zones, point, onPick, onSta
   const [countries, setCountries] = useState<FeatureCollection<Geometry, CountryProperties>>();
   const [overlays, setOverlays] = useState<FeatureCollection>();
   const [loaded, setLoaded] = useState(false);
+  // Fixed from the first (coarse) outlines, so a state keeps its colour across dates and zooms.
+  const colors = useRef<Map<string, string>>(undefined);
   const pick = useRef(onPick);
   pick.current = onPick;
   const status = useRef(onStatus);
@@ -61,6 +63,8 @@ export function WorldMap({ date, reading, standings, zones, point, onPick, onSta
       minZoom: 0.5,
       maxZoom: 12,
       renderWorldCopies: false,
+      // The view (#zoom/lat/lon) goes into the address too, so a permalink shows the same place.
+      hash: true,
       attributionControl: { compact: true, customAttribution: 'Outlines: Natural Earth · Territory answers: © OpenStreetMap contributors (ODbL)' },
       dragRotate: false,
       pitchWithRotate: false,
@@ -72,7 +76,10 @@ export function WorldMap({ date, reading, standings, zones, point, onPick, onSta
       setReady(true);
     });
     map.on('click', (e: maplibregl.MapMouseEvent) => pick.current([Math.round(e.lngLat.lat * 1e4) / 1e4, Math.round(e.lngLat.lng * 1e4) / 1e4]));
-    map.on('zoomend', () => setDetail(map.getZoom() >= FINE_FROM_ZOOM ? 'fine' : 'coarse'));
+    const pickDetail = () => setDetail(map.getZoom() >= FINE_FROM_ZOOM ? 'fine' : 'coarse');
+    map.on('zoomend', pickDetail);
+    // A permalink may open zoomed in (#zoom/lat/lon): no zoomend comes then.
+    pickDetail();
     map.on('zoom', () => container.current?.classList.toggle('labels-hidden', map.getZoom() < 2.2));
     container.current?.classList.toggle('labels-hidden', map.getZoom() < 2.2);
     mapRef.current = map;
@@ -90,6 +97,7 @@ export function WorldMap({ date, reading, standings, zones, point, onPick, onSta
     Promise.all([api.countries(date, detail), api.overlays(date)])
       .then(([topo, ov]) => {
         if (!live) return;
+        colors.current ??= colorsFromTopology(topo);
         setCountries(countriesFromTopology(topo));
         setOverlays(ov);
         listOverlays.current(ov.features.map((f) => f.properties as OverlayProperties));
@@ -105,13 +113,13 @@ export function WorldMap({ date, reading, standings, zones, point, onPick, onSta
   useEffect(() => {
     const map = mapRef.current;
     if (!ready || !map || !countries) return;
-    void (map.getSource('countries') as maplibregl.GeoJSONSource).setData(paintCountries(countries, standings));
+    void (map.getSource('countries') as maplibregl.GeoJSONSource).setData(paintCountries(countries, standings, colors.current));
   }, [ready, countries, standings]);
 
   useEffect(() => {
     const map = mapRef.current;
     if (!ready || !map || !overlays) return;
-    void (map.getSource('overlays') as maplibregl.GeoJSONSource).setData(paintOverlays(overlays));
+    void (map.getSource('overlays') as maplibregl.GeoJSONSource).setData(paintOverlays(overlays, colors.current));
     for (const m of labelsRef.current) m.remove();
     labelsRef.current = overlays.features.flatMap((f) => {
       const at = labelPoint(f);

@@ -4,11 +4,11 @@
  * their standing in the chosen treaty, overlays with a colour and a pattern flag per reading.
  */
 import type { Feature, FeatureCollection, Geometry, MultiPolygon, Polygon, Position } from 'geojson';
-import { feature } from 'topojson-client';
+import { feature, neighbors } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 import { READINGS, type OverlayProperties } from '../api/types.js';
 import type { Standing } from './membership.js';
-import { polityColor } from './polity-colors.js';
+import { assignColors, polityColor } from './polity-colors.js';
 
 export interface CountryProperties {
   readonly name: string;
@@ -38,8 +38,19 @@ export function countriesFromTopology(topology: unknown): FeatureCollection<Geom
   return { ...fc, features: fc.features.map((f) => ({ ...f, geometry: unwrap(f.geometry)! })) };
 }
 
+/** Colours such that neighbouring polities differ, from the countries' shared arcs. */
+export function colorsFromTopology(topology: unknown): Map<string, string> {
+  const t = topology as Topology<{ countries: GeometryCollection<CountryProperties> }>;
+  const geometries = t.objects.countries.geometries;
+  const holders = geometries.map((g) => {
+    const p = g.properties as Partial<CountryProperties> | undefined;
+    return p?.sovereign ?? p?.code ?? null;
+  });
+  return assignColors(holders, neighbors(geometries));
+}
+
 /** Adds `color` (by sovereign) and `party` (standing in the chosen treaty, or "") to each country. */
-export function paintCountries(fc: FeatureCollection<Geometry, CountryProperties>, standings: readonly Standing[]): FeatureCollection {
+export function paintCountries(fc: FeatureCollection<Geometry, CountryProperties>, standings: readonly Standing[], colors?: ReadonlyMap<string, string>): FeatureCollection {
   const party = new Map(standings.map((s) => [s.polity, s.status]));
   return {
     type: 'FeatureCollection',
@@ -48,7 +59,7 @@ export function paintCountries(fc: FeatureCollection<Geometry, CountryProperties
       return {
         ...f,
         id: i,
-        properties: { ...f.properties, holder: holder ?? '', color: polityColor(holder), party: holder ? (party.get(holder) ?? '') : '' },
+        properties: { ...f.properties, holder: holder ?? '', color: polityColor(holder, colors), party: holder ? (party.get(holder) ?? '') : '' },
       };
     }),
   };
@@ -57,7 +68,7 @@ export function paintCountries(fc: FeatureCollection<Geometry, CountryProperties
 const split = (list: string) => (list ? list.split(',').map((s) => s.trim()).filter(Boolean) : []);
 
 /** Adds c_<reading> (fill colour) and p_<reading> (1 when hatched) for each reading to each overlay. */
-export function paintOverlays(fc: FeatureCollection): FeatureCollection {
+export function paintOverlays(fc: FeatureCollection, colors?: ReadonlyMap<string, string>): FeatureCollection {
   return {
     type: 'FeatureCollection',
     features: fc.features.map((f, i) => {
@@ -66,7 +77,7 @@ export function paintOverlays(fc: FeatureCollection): FeatureCollection {
       for (const reading of READINGS) {
         const value = p[reading];
         const ids = value === 'undetermined' ? [] : split(value);
-        extra[`c_${reading}`] = polityColor(ids[0]);
+        extra[`c_${reading}`] = polityColor(ids[0], colors);
         extra[`p_${reading}`] = value === 'undetermined' || ids.length > 1 ? 1 : 0;
       }
       return { ...f, id: i, properties: { ...p, ...extra } };

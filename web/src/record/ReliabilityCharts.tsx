@@ -6,7 +6,7 @@
  */
 import * as Plot from '@observablehq/plot';
 import { useEffect, useRef } from 'react';
-import type { AllianceReliability } from '../api/types.js';
+import type { AllianceReliability, CaseReport } from '../api/types.js';
 
 const caseHref = (id: string) => `?view=cases&case=${encodeURIComponent(id)}`;
 
@@ -21,33 +21,59 @@ function useChart(make: () => SVGSVGElement | HTMLElement, deps: readonly unknow
   return ref;
 }
 
-/** Counts per alliance: cases, triggered, applied, decided, missions, assistance. */
+type Step = 'obligation triggered' | 'application made' | 'decision taken' | 'mission or assistance' | 'assistance delivered';
+const STEPS: readonly Step[] = ['obligation triggered', 'application made', 'decision taken', 'mission or assistance', 'assistance delivered'];
+
+/** Which steps a case reached, from its report. */
+function reached(c: CaseReport): Record<Step, boolean> {
+  const delivered = c.compliance.delivered;
+  return {
+    'obligation triggered': Boolean(c.triggered?.readings?.some((r) => r.status === 'triggered')),
+    'application made': c.compliance.applied,
+    'decision taken': typeof c.latencies.afterIncident.decision === 'number',
+    'mission or assistance': delivered === 'mission' || delivered === 'assistance',
+    'assistance delivered': delivered === 'assistance',
+  };
+}
+
+/** Obligations triggered vs. applications vs. decisions vs. assistance: one column per case, a filled cell where the case reached the step. */
 export function CountsChart({ alliance }: { alliance: AllianceReliability }) {
-  const rows = [
-    { step: 'cases', n: alliance.cases },
-    { step: 'obligation triggered', n: alliance.triggered },
-    { step: 'application made', n: alliance.applied },
-    { step: 'decision taken', n: alliance.decided },
-    { step: 'mission sent', n: alliance.missions },
-    { step: 'assistance delivered', n: alliance.assistance },
-  ];
+  const cells = alliance.caseReports.flatMap((c) => {
+    const r = reached(c);
+    return STEPS.map((step) => ({ id: c.id, column: `${c.incidentDate} ${c.id}`, step, yes: r[step] }));
+  });
+  const totals = new Map(STEPS.map((s) => [s, cells.filter((c) => c.step === s && c.yes).length]));
+  const rowLabel = (s: Step) => `${s} (${totals.get(s)}/${alliance.caseReports.length})`;
   const ref = useChart(
     () =>
       Plot.plot({
-        width: 560,
-        height: 200,
-        marginLeft: 150,
-        x: { label: 'cases', grid: true, ticks: Math.max(1, alliance.cases) },
-        y: { label: null, domain: rows.map((r) => r.step) },
+        width: Math.max(420, 200 + 34 * alliance.caseReports.length),
+        height: 240,
+        marginLeft: 200,
+        marginBottom: 90,
+        x: { label: null, tickRotate: -50, domain: alliance.caseReports.map((c) => `${c.incidentDate} ${c.id}`), tickFormat: (d: string) => d.slice(0, 10) },
+        y: { label: null, domain: STEPS.map(rowLabel) },
         marks: [
-          Plot.barX(rows, { x: 'n', y: 'step', fill: '#1f3a93', href: () => `?view=cases&treaty=${alliance.treaty}`, title: (r: { step: string; n: number }) => `${r.n} ${r.step}` }),
-          Plot.text(rows, { x: 'n', y: 'step', text: 'n', dx: 8, textAnchor: 'start' }),
-          Plot.ruleX([0]),
+          Plot.cell(cells, {
+            x: 'column',
+            y: (d: { step: Step }) => rowLabel(d.step),
+            fill: (d: { yes: boolean }) => (d.yes ? '#1f3a93' : '#e6e9ef'),
+            inset: 2,
+            href: (d: { id: string }) => caseHref(d.id),
+            title: (d: { id: string; step: Step; yes: boolean }) => `${d.id}: ${d.step}: ${d.yes ? 'yes' : 'no'}`,
+          }),
         ],
       }),
     [alliance],
   );
-  return <div ref={ref} className="chart" role="img" aria-label={`${alliance.treaty}: ${rows.map((r) => `${r.n} ${r.step}`).join(', ')}`} />;
+  return (
+    <div
+      ref={ref}
+      className="chart"
+      role="img"
+      aria-label={`${alliance.treaty}: of ${alliance.caseReports.length} cases, ${STEPS.map((s) => `${s} in ${totals.get(s)}`).join(', ')}`}
+    />
+  );
 }
 
 /** Days from the incident to each step, one row per case. */
