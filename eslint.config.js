@@ -18,7 +18,7 @@ const layer = (from, banned) => ({
 });
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'src/web/dist/**', 'coverage/**'] },
+  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'test-artifacts/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
@@ -41,4 +41,11 @@ export default tseslint.config(
   layer('storage', ['importers', 'api', 'cli', 'web']),
   layer('importers', ['api', 'cli', 'web']),
   layer('api', ['cli', 'web']),
+  // The web app talks to Casus only through the HTTP API: nothing of src/ is bundled into it.
+  {
+    files: ['web/**/*.ts', 'web/**/*.tsx'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['**/src/domain/**', '**/src/knowledge/**', '**/src/storage/**', '**/src/api/**', '**/src/cli/**'], message: 'web/ talks to Casus through the HTTP API only (see docs/web.md).' }] }],
+    },
+  },
 );

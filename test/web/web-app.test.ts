@@ -74,7 +74,7 @@ function suite() {
   }, 60_000);
 
   it('switching the reading changes the answer where the readings disagree (Tavush 2020, near an undelimited border)', async () => {
-    const page = await open('?date=2020-07-12&treaty=csto&at=40.93,45.42&attacker=AZE&target=ARM&reading=recognized');
+    const page = await open('?date=2020-07-12&treaty=csto&at=40.93,45.42&attacker=AZE&target=ARM&reading=recognized', '#6.2/40.3/45.6');
     await expect.poll(() => answerLine(page, 'CSTO Art. 4').textContent(), { timeout: 20_000 }).toMatch(/triggered under the recognized reading/);
     expect(await page.getByRole('heading', { name: 'The readings disagree' }).isVisible()).toBe(true);
     await page.getByRole('radio', { name: 'delimited' }).check();
@@ -83,6 +83,8 @@ function suite() {
     // The permalink reproduces the question.
     const again = await open(new URL(page.url()).search);
     await expect.poll(() => answerLine(again, 'CSTO Art. 4').textContent(), { timeout: 20_000 }).toMatch(/undetermined under the delimited reading/);
+    // The trigger zone follows the reading too (computed by the server's zones worker).
+    await expect.poll(() => page.getByRole('complementary', { name: 'Legend' }).textContent(), { timeout: 30_000 }).toMatch(/Shaded: where CSTO Art\. 4 would be triggered .*\(delimited reading/);
     await page.screenshot({ path: join(ARTIFACTS, 'readings-disagree.png') });
     await again.close();
     await page.close();
