@@ -179,6 +179,19 @@ function suite() {
     await expect.poll(() => append.getByRole('status').textContent(), { timeout: 20_000 }).toMatch(/Appended: Application lodged/);
     expect(await page.getByRole('list', { name: 'Timeline' }).textContent()).toMatch(/Application lodged.*by: ARM/);
     await page.screenshot({ path: join(ARTIFACTS, 'case-append.png'), fullPage: true });
+
+    // Another writer appends first: the page's version is stale, and the 409 is said in words.
+    const id = new URL(page.url()).searchParams.get('case')!;
+    const other = await fetch(`${server.url}/v1/cases/${id}/events`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ expectedVersion: 2, event: { type: 'consultations-convened', date: '2024-05-03', body: 'Permanent Council', note: 'Another writer.' } }),
+    });
+    expect(other.status).toBe(201);
+    await append.getByLabel('Event').selectOption({ label: 'Closed' });
+    await append.getByLabel('Reason').fill('exercise over');
+    await append.getByRole('button', { name: 'Append event' }).click();
+    await expect.poll(() => append.getByRole('alert').textContent(), { timeout: 20_000 }).toMatch(/Someone else wrote to this case file first: .*version 3.*Reload/);
     await page.close();
   }, 60_000);
 
@@ -194,6 +207,19 @@ function suite() {
     await ask.getByRole('button', { name: 'Assess' }).click();
     const alert = page.locator('.side-column > [role="alert"]');
     await expect.poll(() => alert.textContent(), { timeout: 20_000 }).toMatch(/could not be answered: .*attacker/);
+    await page.close();
+  }, 60_000);
+
+  it('works from the keyboard: type a place, press Enter, get the answer', async () => {
+    const page = await open('?date=2020-07-12&treaty=csto&attacker=AZE&target=ARM');
+    const where = page.getByLabel('Place or coordinates');
+    await where.focus();
+    await page.keyboard.type('Tavush');
+    expect(await page.getByRole('list', { name: 'Places' }).textContent()).toMatch(/Tavush province/);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => answerLine(page, 'CSTO Art. 4').textContent(), { timeout: 20_000 }).toMatch(/triggered under the recognized reading/);
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.tagName)).toBeTruthy();
     await page.close();
   }, 60_000);
 

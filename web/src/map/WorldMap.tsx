@@ -120,6 +120,12 @@ export function WorldMap({ date, reading, standings, zones, point, onPick, onSta
     const map = mapRef.current;
     if (!ready || !map || !overlays) return;
     void (map.getSource('overlays') as maplibregl.GeoJSONSource).setData(paintOverlays(overlays, colors.current));
+  }, [ready, overlays]);
+
+  // Labels say the overlay's name and, under the chosen reading, who holds it and since when.
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!ready || !map || !overlays) return;
     for (const m of labelsRef.current) m.remove();
     labelsRef.current = overlays.features.flatMap((f) => {
       const at = labelPoint(f);
@@ -127,12 +133,17 @@ export function WorldMap({ date, reading, standings, zones, point, onPick, onSta
       const p = f.properties as OverlayProperties;
       const el = document.createElement('div');
       el.className = 'overlay-label';
-      el.textContent = p.name;
+      const name = document.createElement('div');
+      name.textContent = p.name;
+      const status = document.createElement('div');
+      status.className = 'overlay-status';
+      status.textContent = `${reading} ${p[reading] || '—'} · since ${p.from}`;
+      el.append(name, status);
       el.title = describeOverlay(p);
       el.dataset.overlay = p.id;
       return [new maplibregl.Marker({ element: el }).setLngLat(at).addTo(map)];
     });
-  }, [ready, overlays]);
+  }, [ready, overlays, reading]);
 
   useEffect(() => {
     const map = mapRef.current;
