@@ -6,7 +6,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Finding, Incident } from '../src/domain/assessment/index.js';
-import { assessIncident } from '../src/knowledge/index.js';
+import { provisionZones } from '../src/domain/zones/index.js';
+import { assessIncident, loadKnowledge } from '../src/knowledge/index.js';
 
 type Partial3 = Omit<Incident, 'kind' | 'against'> & Partial<Pick<Incident, 'kind' | 'against'>>;
 const run = (i: Partial3) => assessIncident({ kind: 'armed-attack', against: 'territory', ...i });
@@ -237,4 +238,21 @@ describe('NATO Article 4: a party’s request triggers it', () => {
     const f = one(run({ date: '2022-02-24', at: [50.45, 30.52], attacker: 'RUS', target: 'UKR', requestedBy: ['UKR'] }).findings, 'nato', 'art-4', 'recognized');
     expect(f.status).toBe('not-triggered');
   });
+});
+
+describe('casus zones renders every new treaty (provisionZones at 2° cells, as `casus zones --resolution 2`)', () => {
+  const knowledge = loadKnowledge();
+  it.each([
+    ['us-rok', 'art-3', '2024-01-01', 'CHN', ['KOR', 'USA']],
+    ['us-philippines', 'art-4', '2024-01-01', 'CHN', ['PHL', 'USA']],
+    ['anzus', 'art-4', '2024-01-01', 'CHN', ['AUS', 'NZL', 'USA']],
+    ['rio', 'art-3', '2024-01-01', 'RUS', ['ARG', 'BRA', 'USA']],
+    ['eu-tue-42-7', 'art-42-7', '2024-01-01', 'RUS', ['EST', 'FRA', 'POL']],
+    ['rus-prk-2024', 'art-4', '2025-06-01', 'USA', ['PRK', 'RUS']],
+    ['rus-arm-1997', 'art-3', '2024-01-01', 'AZE', ['ARM', 'RUS']],
+  ])('%s %s on %s (attacker %s): triggered zones for %j', (treaty, provision, date, attacker, beneficiaries) => {
+    const zones = provisionZones(knowledge, { treaty, provision, date, cellDeg: 2, attacker });
+    const triggered = zones.features.filter((f) => f.properties.status === 'triggered').map((f) => f.properties.beneficiary);
+    expect(triggered).toEqual(expect.arrayContaining(beneficiaries));
+  }, 120_000);
 });
