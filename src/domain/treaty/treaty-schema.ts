@@ -24,7 +24,7 @@ export const conditionSchema = z
     reasons: z
       .object({ true: z.string(), false: z.string(), unknown: z.string() })
       .strict()
-      .describe('one-line reasons; {attacker} {target} {kind} {against} {flag} {reading} {territory} {regions} {date} are filled in'),
+      .describe('one-line reasons; {attacker} {target} {kind} {against} {flag} {reading} {territory} {regions} {date} {fatalities} {requestedBy} are filled in'),
     note: z.string().optional(),
     sources: z.array(sourceSchema).optional().describe('where the reading this condition encodes comes from, beyond the article text (an official interpretation, a statement)'),
   })
