@@ -37,7 +37,7 @@ export const assessmentRequest = incidentSchema
     reading: readingOrAll.optional().describe('one reading or all (default)'),
   })
   .strict()
-  .describe('An incident: { date, at: [lat, lon], attacker, target, kind, against, flag, fatalities }');
+  .describe('An incident: { date, at: [lat, lon], attacker, target, kind, against, flag, fatalities, requestedBy }');
 
 const latLon = z
   .string()
@@ -58,7 +58,7 @@ const MIN_RESOLUTION = 0.1;
 export const zonesQuery = z
   .object({
     treaty: z.string().min(1),
-    provision: z.string().regex(/^art-[1-9][0-9]*$/, 'expected art-N'),
+    provision: z.string().regex(/^art-[1-9][0-9]*(-[1-9][0-9]*)?$/, 'expected art-N, or art-N-M for a paragraph'),
     date,
     reading: z.enum(READINGS).optional(),
     resolution: z.coerce
@@ -159,6 +159,7 @@ export const assessmentAnswer = z
         against: z.string(),
         flag: z.string().optional(),
         fatalities: z.number().int().optional(),
+        requestedBy: z.array(z.string()).optional(),
       })
       .describe('the incident, with defaults filled in'),
     location: locationSchema.nullable().describe('null when the incident has no location'),

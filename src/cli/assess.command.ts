@@ -19,6 +19,7 @@ interface AssessFlags {
   against: string;
   flag?: string;
   fatalities?: string;
+  requestedBy?: string;
   treaty?: string;
   reading?: string;
   json?: boolean;
@@ -36,6 +37,7 @@ export function assessCommand(): Command {
     .option('--against <object>', `what was attacked: ${ATTACKED_OBJECTS.join(', ')}`, 'territory')
     .option('--flag <polity>', 'flag state of the forces, vessel or aircraft attacked')
     .option('--fatalities <n>', 'number of deaths')
+    .option('--requested-by <polities>', 'comma-separated parties that asked for consultations (NATO Article 4), e.g. POL,LTU')
     .option('--treaty <ids>', 'comma-separated treaty ids (default: all), e.g. csto,nato')
     .option('--reading <reading>', 'recognized | administered | claimed | delimited | all', 'all')
     .option('--json', 'print the stable JSON object instead of the explanation')
@@ -81,5 +83,8 @@ export function incidentFromFlags(flags: AssessFlags): Incident {
     against: parseChoice(flags.against, '--against', ATTACKED_OBJECTS),
     ...(flags.flag !== undefined ? { flag: parsePolity(flags.flag, '--flag') } : {}),
     ...(fatalities !== undefined ? { fatalities } : {}),
+    ...(flags.requestedBy !== undefined
+      ? { requestedBy: flags.requestedBy.split(',').map((s) => s.trim()).filter(Boolean).map((p) => parsePolity(p, '--requested-by')) }
+      : {}),
   };
 }

@@ -28,6 +28,7 @@ export const assessCaseIncident: AssessIncident = (incident: CaseIncident) =>
     against: incident.against,
     ...(incident.flag !== undefined ? { flag: incident.flag } : {}),
     ...(incident.fatalities !== undefined ? { fatalities: incident.fatalities } : {}),
+    ...(incident.requestedBy !== undefined ? { requestedBy: [...incident.requestedBy] } : {}),
   });
 
 /**

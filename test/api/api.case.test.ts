@@ -96,12 +96,12 @@ export function runApiContract(backend: ApiContract): void {
       it('GET /v1/health', async () => {
         const r = await get('/v1/health');
         expect(r.status).toBe(200);
-        expect(await r.json()).toMatchObject({ status: 'ok', database: backend.name, treaties: ['csto', 'nato', 'us-japan'] });
+        expect(await r.json()).toMatchObject({ status: 'ok', database: backend.name, treaties: ['anzus', 'csto', 'eu-tue-42-7', 'nato', 'rio', 'rus-arm-1997', 'rus-prk-2024', 'us-japan', 'us-philippines', 'us-rok'] });
       });
 
       it('GET /v1/treaties, /v1/treaties/{id} and a provision with its texts', async () => {
         const list = (await (await get('/v1/treaties')).json()) as { treaties: { id: string }[] };
-        expect(list.treaties.map((t) => t.id)).toEqual(['csto', 'nato', 'us-japan']);
+        expect(list.treaties.map((t) => t.id)).toEqual(['anzus', 'csto', 'eu-tue-42-7', 'nato', 'rio', 'rus-arm-1997', 'rus-prk-2024', 'us-japan', 'us-philippines', 'us-rok']);
         const csto = (await (await get('/v1/treaties/csto')).json()) as { parties: { polity: string }[] };
         expect(csto.parties.map((p) => p.polity)).toContain('ARM');
         const art4 = (await (await get('/v1/treaties/csto/provisions/art-4')).json()) as { versions: { from: string; text: string }[] };
@@ -125,11 +125,11 @@ export function runApiContract(backend: ApiContract): void {
         expect(r.status).toBe(200);
         const printed = cli(['assess', '--date', '2020-07-12', '--at', '40.93,45.42', '--attacker', 'AZE', '--target', 'ARM', ...flags, '--json']);
         expect(printed.code, printed.stderr).toBe(0);
-        const answer = (await r.json()) as { findings: { provision: string; status: string; reading: string }[] };
+        const answer = (await r.json()) as { findings: { treaty: string; provision: string; status: string; reading: string }[] };
         expect(answer).toEqual(JSON.parse(printed.stdout));
         // The response schema in /openapi.json describes the real answer, not a bare object.
         expect(assessmentAnswer.strict().safeParse(answer).error).toBeUndefined();
-        expect(answer.findings.find((f) => f.provision === 'art-4' && f.reading === 'recognized')).toMatchObject({ status: 'triggered' });
+        expect(answer.findings.find((f) => f.treaty === 'csto' && f.provision === 'art-4' && f.reading === 'recognized')).toMatchObject({ status: 'triggered' });
       }, 60_000);
 
       it('GET /v1/zones computes GeoJSON in a worker thread, then answers the same query from the cache', async () => {
@@ -335,7 +335,7 @@ export function runApiContract(backend: ApiContract): void {
         expect(text).not.toMatch(/\.yaml/);
         const e = JSON.parse(text) as ErrorJson;
         expect(e.error.code).toBe('invalid-input');
-        expect(e.error.issues).toEqual([expect.objectContaining({ field: 'body.treaty', expected: 'csto, nato, us-japan' })]);
+        expect(e.error.issues).toEqual([expect.objectContaining({ field: 'body.treaty', expected: 'anzus, csto, eu-tue-42-7, nato, rio, rus-arm-1997, rus-prk-2024, us-japan, us-philippines' })]);
       });
 
       it('creates a case file with an editor token and appends at the expected version; a stale version is a 409 naming body.expectedVersion', async () => {

@@ -4,6 +4,7 @@
  * (Kleene) logic: any false condition → not-triggered; otherwise any unknown → undetermined.
  */
 import { valueAt } from '../dates/index.js';
+import { isPairSuspended } from '../polity/index.js';
 import { ConditionError, type Condition, type PartiesOn, type Provision, type Treaty } from '../treaty/index.js';
 import type { Reading } from '../territory/index.js';
 import type { ConditionResult, Finding, FindingStatus, Truth } from './finding.js';
@@ -26,6 +27,7 @@ export function incidentContext(incident: Incident): Record<string, unknown> {
     if (v !== undefined) out[key] = v;
   }
   if (incident.fatalities !== undefined) out.fatalities = BigInt(incident.fatalities);
+  if (incident.requestedBy !== undefined) out.requestedBy = incident.requestedBy;
   return out;
 }
 
@@ -81,13 +83,19 @@ export function evaluateProvision(
   const obliged =
     version.obliges === 'none' || beneficiary === null
       ? []
-      : parties.parties.filter((p) => p !== attacker && (version.obliges === 'all-parties' || p !== beneficiary));
+      : parties.parties.filter(
+          (p) => p !== attacker && (version.obliges === 'all-parties' || p !== beneficiary) && (p === beneficiary || !isPairSuspended(parties, p, beneficiary)),
+        );
   const notes: string[] = [];
   for (const p of parties.frozen)
     notes.push(`${p}'s participation is frozen on ${incident.date}; a frozen party is still a party to the treaty`);
   for (const p of parties.suspended)
     if (p === target || p === attacker)
       notes.push(`${p}'s participation is suspended on ${incident.date}; a suspended party is neither obliged nor a beneficiary`);
+  if (beneficiary !== null)
+    for (const [a, b] of parties.suspendedPairs)
+      if (a === beneficiary || b === beneficiary)
+        notes.push(`the obligations between ${a} and ${b} are suspended on ${incident.date}; ${a === beneficiary ? b : a} is not counted among the obliged towards ${beneficiary}`);
   if (attacker !== undefined && attacker !== target && parties.parties.includes(attacker))
     notes.push(`the attacker, ${attacker}, is itself a party on ${incident.date}; it is not counted among the obliged`);
   return {
@@ -156,6 +164,7 @@ function placeholderFiller(incident: Incident, facts: ReadingFacts): (s: string)
     regions: facts.regions === undefined ? 'unknown' : facts.regions.length === 0 ? 'no region' : facts.regions.join(', '),
     date: incident.date,
     fatalities: incident.fatalities === undefined ? 'unknown' : String(incident.fatalities),
+    requestedBy: incident.requestedBy === undefined ? 'unknown' : incident.requestedBy.length === 0 ? 'no party' : incident.requestedBy.join(', '),
   };
   return (s) => {
     const parts = templateParts(s);

@@ -25,6 +25,10 @@ export const incidentSchema = z
     against: z.enum(ATTACKED_OBJECTS).default('territory'),
     flag: polity('flag').optional(),
     fatalities: z.number().int().nonnegative().optional(),
+    requestedBy: z
+      .array(polity('requestedBy'))
+      .optional()
+      .describe('the parties that asked for consultations or assistance (NATO Article 4 is triggered by a party\'s request)'),
   })
   .strict();
 

@@ -35,6 +35,8 @@ export interface CaseIncident {
   readonly against: TargetObject;
   readonly flag?: PolityId;
   readonly fatalities?: number;
+  /** The parties that asked for consultations or assistance (NATO Article 4: "in the opinion of any of them"). */
+  readonly requestedBy?: readonly PolityId[];
   /** The place in words ("Tavush province, near Movses"). */
   readonly place?: string;
   /** How far, at most, the real location may lie from `at` (the record often only names a town). */

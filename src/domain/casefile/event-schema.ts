@@ -20,10 +20,13 @@ export const polityIdSchema = z.string().refine(isPolityId, {
   message: 'expected a polity id: an ISO 3166-1 alpha-3 code (ARM), non-state:<slug> or entity:<slug>',
 });
 
-/** A provision id `art-N`, arabic numerals. */
+/** A provision id `art-N` (arabic numerals), or `art-N-M` for paragraph M of an article (TEU 42(7) is `art-42-7`). */
+const PROVISION_ID = /^art-[1-9][0-9]*(-[1-9][0-9]*)?$/;
+
+/** A provision id `art-N`, arabic numerals; `art-N-M` for a numbered paragraph. */
 export const provisionIdSchema = z
   .string()
-  .regex(/^art-[1-9][0-9]*$/, { message: 'expected a provision id art-N with arabic numerals (art-4)' });
+  .regex(PROVISION_ID, { message: 'expected a provision id art-N with arabic numerals (art-4), or art-N-M for a paragraph (art-42-7)' });
 
 /** A citation. */
 export const sourceSchema = z.strictObject({

@@ -24,6 +24,7 @@ export const caseIncidentSchema = z.strictObject({
   against: z.enum(TARGET_OBJECTS).default('territory'),
   flag: polityIdSchema.optional(),
   fatalities: z.int().min(0).optional(),
+  requestedBy: z.array(polityIdSchema).min(1).optional(),
   place: z.string().min(1).optional(),
   approximateKm: z.number().positive().optional(),
 });

@@ -13,7 +13,7 @@ import type { TreatyFile } from './treaty-schema.js';
 import type { Condition, FilePosition, Provision, Treaty } from './treaty.js';
 
 /** Placeholders a reason may use. */
-export const REASON_PLACEHOLDERS = ['attacker', 'target', 'kind', 'against', 'flag', 'reading', 'territory', 'regions', 'date', 'fatalities'] as const;
+export const REASON_PLACEHOLDERS = ['attacker', 'target', 'kind', 'against', 'flag', 'reading', 'territory', 'regions', 'date', 'fatalities', 'requestedBy'] as const;
 
 /** Where a path is in the file; with `within`, where a character of that string value is (when the file allows saying). */
 type Locate = (path: readonly (string | number)[], within?: { readonly value: string; readonly offset: number }) => FilePosition;
@@ -36,6 +36,12 @@ export function compileTreaty(file: TreatyFile, fileName: string, locate: Locate
       if (period.to !== undefined && period.to < period.from)
         issue(['parties', i, 'periods', j, 'to'], 'invalid-date', `period ends (${period.to}) before it starts (${period.from})`);
     });
+    p.periods.forEach((period, j) =>
+      (period.suspendedWith ?? []).forEach((other, k) => {
+        if (other === p.polity || !file.parties.some((q) => q.polity === other))
+          issue(['parties', i, 'periods', j, 'suspendedWith', k], 'unknown-party', `suspendedWith names ${other}, which is not another party of ${file.id}`);
+      }),
+    );
     for (const [a, b] of overlappingPeriods(p.periods))
       issue(['parties', i, 'periods', b], 'overlapping-periods', `membership periods ${a} and ${b} of ${p.polity} overlap`);
   });

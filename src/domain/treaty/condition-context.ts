@@ -17,6 +17,7 @@ export const INCIDENT_FIELDS = {
   against: 'string',
   flag: 'string',
   fatalities: 'int',
+  requestedBy: 'list<string>',
 } as const;
 
 /** The names a condition can read, with their CEL types and meaning (docs/treaty-format.md lists the same). */

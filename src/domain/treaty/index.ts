@@ -7,3 +7,4 @@ export { partiesOn } from './parties-on.js';
 export { conditionEnvironment, INCIDENT_FIELDS } from './condition-context.js';
 export { treatyJsonSchema } from './treaty-json-schema.js';
 export { ConditionError } from './compile-condition.js';
+export { renderTreatyComparison, conditionColumn } from './treaty-comparison.js';

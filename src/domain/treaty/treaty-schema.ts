@@ -24,7 +24,7 @@ export const conditionSchema = z
     reasons: z
       .object({ true: z.string(), false: z.string(), unknown: z.string() })
       .strict()
-      .describe('one-line reasons; {attacker} {target} {kind} {against} {flag} {reading} {territory} {regions} {date} are filled in'),
+      .describe('one-line reasons; {attacker} {target} {kind} {against} {flag} {reading} {territory} {regions} {date} {fatalities} {requestedBy} are filled in'),
     note: z.string().optional(),
     sources: z.array(sourceSchema).optional().describe('where the reading this condition encodes comes from, beyond the article text (an official interpretation, a statement)'),
   })
@@ -55,7 +55,7 @@ export const versionSchema = z
 /** An article Casus encodes. */
 export const provisionSchema = z
   .object({
-    id: z.string().regex(/^art-[1-9][0-9]*$/, 'expected art-N with arabic numerals (art-4)'),
+    id: z.string().regex(/^art-[1-9][0-9]*(-[1-9][0-9]*)?$/, 'expected art-N with arabic numerals (art-4), or art-N-M for a numbered paragraph (art-42-7)'),
     article: z.string(),
     title: z.string(),
     kind: z.enum(['defence', 'consultation', 'scope', 'other']),
@@ -70,6 +70,10 @@ const partyPeriodSchema = z
     from: isoDateSchema,
     to: isoDateSchema.optional(),
     status: z.enum(['member', 'frozen', 'suspended']),
+    suspendedWith: z
+      .array(polity)
+      .optional()
+      .describe('parties towards which this party\'s obligations are suspended, and theirs towards it (ANZUS: New Zealand and the United States from 1986); each stays a party towards the others'),
     source: sourceSchema,
     sources: z.array(sourceSchema).optional(),
     note: z.string().optional(),

@@ -60,7 +60,7 @@ export function treatiesWithProcedure(treatiesDir: string): string[] {
 /**
  * Checks a treaty filter (`--treaty`, `?treaty=`): a treaty that declares a case-file procedure, else
  * `invalid-input` naming `field` and listing the known ones (an unknown id must not print nothing).
- * @example assertTreatyWithProcedure('xyz', 'data/treaties', '--treaty')  // throws: --treaty: expected one of csto, nato, us-japan; got "xyz"
+ * @example assertTreatyWithProcedure('xyz', 'data/treaties', '--treaty')  // throws: --treaty: expected one of anzus, csto, eu-tue-42-7, nato, rio, rus-arm-1997, rus-prk-2024, us-japan, us-philippines; got "xyz"
  */
 export function assertTreatyWithProcedure(treaty: string, treatiesDir: string, field: string): void {
   const known = treatiesWithProcedure(treatiesDir);
