@@ -59,6 +59,7 @@ export interface AssessRequest {
   kind?: string;
   against?: string;
   flag?: string;
+  requestedBy?: string[];
   treaty?: string;
 }
 

@@ -59,6 +59,7 @@ export interface Incident {
   readonly against: string;
   readonly flag?: string;
   readonly place?: string;
+  readonly requestedBy?: readonly string[];
 }
 
 export interface Location {

@@ -21,6 +21,8 @@ export interface AppState {
   readonly kind: string;
   readonly against: string;
   readonly flag: string;
+  /** Parties that asked for consultations (NATO Art. 4, ANZUS Art. III…), comma-separated. */
+  readonly requested: string;
   readonly case: string;
 }
 
@@ -55,6 +57,7 @@ function read(params: URLSearchParams): AppState {
     kind: params.get('kind') ?? 'armed-attack',
     against: params.get('against') ?? 'territory',
     flag: params.get('flag') ?? '',
+    requested: params.get('requested') ?? '',
     case: params.get('case') ?? '',
   };
 }
@@ -72,6 +75,7 @@ function write(state: AppState): string {
   if (state.kind !== 'armed-attack') p.set('kind', state.kind);
   if (state.against !== 'territory') p.set('against', state.against);
   if (state.flag) p.set('flag', state.flag);
+  if (state.requested) p.set('requested', state.requested);
   if (state.case) p.set('case', state.case);
   // Commas and colons read better unescaped in a shared link, and are valid in a query.
   return `?${p.toString().replace(/%2C/g, ',').replace(/%3A/g, ':')}`;

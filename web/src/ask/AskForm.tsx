@@ -134,6 +134,20 @@ export function AskForm({ state, treaties, polities, places, busy, onChange, onA
         )}
       </div>
       <div className="field">
+        <label htmlFor={`${id}-requested`}>Requested by (consultation clauses, optional)</label>
+        <input
+          id={`${id}-requested`}
+          list={`${id}-polities`}
+          value={state.requested}
+          placeholder="POL, EST"
+          aria-describedby={`${id}-requested-hint`}
+          onChange={(e) => onChange({ requested: e.target.value })}
+        />
+        <p id={`${id}-requested-hint`} className="hint">
+          The parties that asked for consultations: NATO Art. 4 and similar clauses are triggered by a party’s request.
+        </p>
+      </div>
+      <div className="field">
         <label htmlFor={`${id}-treaties`}>Treaties</label>
         <select id={`${id}-treaties`} value={state.treaty} onChange={(e) => onChange({ treaty: e.target.value, provision: '' })}>
           <option value="all">all encoded treaties</option>

@@ -121,6 +121,7 @@ export function AskPage({ state, update, treaties, polities, countries }: Props)
         kind: state.kind,
         against: state.against,
         ...(state.flag && (state.against === 'vessel' || state.against === 'aircraft') ? { flag: state.flag } : {}),
+        ...(state.requested.trim() ? { requestedBy: state.requested.split(/[\s,]+/).filter(Boolean) } : {}),
         ...(state.treaty !== 'all' ? { treaty: state.treaty } : {}),
       })
       .then(
@@ -141,7 +142,7 @@ export function AskPage({ state, update, treaties, polities, countries }: Props)
     const t = setTimeout(() => assess(), 300);
     return () => clearTimeout(t);
     // Only these fields re-ask; `assess` changes with every keystroke of the form.
-  }, [complete, state.at, state.date, state.attacker, state.target, state.kind, state.against, state.flag, state.treaty]);
+  }, [complete, state.at, state.date, state.attacker, state.target, state.kind, state.against, state.flag, state.requested, state.treaty]);
 
   return (
     <div className="ask-page">
@@ -181,7 +182,7 @@ export function AskPage({ state, update, treaties, polities, countries }: Props)
         )}
         {busy && <p role="status">Assessing…</p>}
         {answer && <AssessmentPanel assessment={answer} reading={state.reading} treaties={treaties} onReading={(reading) => update({ reading })} />}
-        {!answer && !error && <Examples record={record} onPick={(c) => update({ at: [c.incident.at[0], c.incident.at[1]], date: c.incident.date, attacker: c.incident.attacker, target: c.incident.target, kind: c.incident.kind, against: c.incident.against, treaty: c.treaty, provision: '' }, 'push')} />}
+        {!answer && !error && <Examples record={record} onPick={(c) => update({ at: [c.incident.at[0], c.incident.at[1]], date: c.incident.date, attacker: c.incident.attacker, target: c.incident.target, kind: c.incident.kind, against: c.incident.against, requested: c.incident.requestedBy?.join(',') ?? '', treaty: c.treaty, provision: '' }, 'push')} />}
       </div>
     </div>
   );
