@@ -1,6 +1,6 @@
 /**
  * Usage errors in nested subcommands are bad input: exit 2 with a message naming the argument, as
- * BRIEF's contract says, and nothing written.
+ * the CLI's contract says, and nothing written.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';

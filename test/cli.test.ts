@@ -37,7 +37,7 @@ describe('casus locate', () => {
     expect(r.out).toBe('');
   });
 
-  it('answers one point as BRIEF\'s location object with --json', () => {
+  it('answers one point as the location object with --json', () => {
     const r = casus(['locate', '--at', '40.1811,44.5136', '--date', '2020-07-12', '--json']);
     expect(r.code).toBe(0);
     const loc = JSON.parse(r.out) as Record<string, unknown>;
@@ -88,7 +88,7 @@ describe('casus assess', () => {
     expect(r.out).toBe('');
   });
 
-  it('prints BRIEF\'s object with --json', () => {
+  it('prints the answer object with --json', () => {
     const r = casus(['assess', '--date', '2020-07-12', '--at', '40.93,45.42', '--attacker', 'AZE', '--target', 'ARM', '--treaty', 'csto', '--json']);
     expect(r.code).toBe(0);
     const a = JSON.parse(r.out) as { incident: unknown; location: unknown; findings: { treaty: string; provision: string; reading: string; status: string }[] };

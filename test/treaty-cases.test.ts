@@ -17,13 +17,13 @@ const one = (findings: readonly Finding[], treaty: string, provision: string, re
 
 describe('CSTO, from the seeds', () => {
   it('Tavush, 12 July 2020: art-4 triggered under recognized, administered and claimed; Armenia must apply', () => {
-    // Seeds: Armenia's recognized territory (Tavush) was struck in July 2020; BRIEF's example incident.
+    // Seeds: Armenia's recognized territory (Tavush) was struck in July 2020; the contract's example incident (docs/json.md).
     const { findings } = run({ date: '2020-07-12', at: [40.93, 45.42], attacker: 'AZE', target: 'ARM' });
     expect(statusOf(findings, 'csto', 'art-4')).toMatchObject({ recognized: 'triggered', administered: 'triggered', claimed: 'triggered' });
     const f = one(findings, 'csto', 'art-4', 'recognized');
     expect(f.beneficiary).toBe('ARM');
     expect(f.obliged).toEqual(['BLR', 'KAZ', 'KGZ', 'RUS', 'TJK']);
-    // BRIEF's contract: the prerequisite is exactly "application by ARM" (the "at the request" wording is in the obligation).
+    // The contract (docs/json.md): the prerequisite is exactly "application by ARM" (the "at the request" wording is in the obligation).
     expect(f.prerequisites[0]).toBe('application by ARM');
   });
 

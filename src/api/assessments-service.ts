@@ -15,7 +15,7 @@ export interface AssessmentRequest {
   readonly options: AssessOptions;
 }
 
-/** The answer: BRIEF's answer object as JSON text, or "busy" as data (the route makes it a 503). */
+/** The answer: the answer object (docs/json.md) as JSON text, or "busy" as data (the route makes it a 503). */
 export type AssessmentAnswer = { readonly kind: 'ready'; readonly json: string } | { readonly kind: 'busy'; readonly pending: number };
 
 /** Assessments, queued. */
@@ -40,7 +40,7 @@ export interface AssessmentsServiceOptions {
   readonly pool?: WorkerPool<AssessmentRequest>;
 }
 
-/** BRIEF's answer object for one request, as the JSON text the route writes: the worker and the in-process path both answer with this. */
+/** The answer object (docs/json.md) for one request, as the JSON text the route writes: the worker and the in-process path both answer with this. */
 export function assessmentJson({ incident, options }: AssessmentRequest, knowledge?: Knowledge): string {
   return JSON.stringify(assessIncident(incident, options, knowledge));
 }

@@ -1,7 +1,7 @@
 /**
  * @module assessments-worker
  * The worker thread behind POST /v1/assessments: loads the knowledge base once, then answers each
- * incident with BRIEF's answer object as JSON text, so the explanation and its serialisation (most
+ * incident with the answer object (docs/json.md) as JSON text, so the explanation and its serialisation (most
  * of a request's cost) run beside the thread that parses and writes HTTP.
  */
 import { loadKnowledge } from '../knowledge/index.js';

@@ -28,7 +28,7 @@ const atTuple = z
   .tuple([z.number().min(-90).max(90), z.number().min(-180).max(180)])
   .meta({ minItems: 2, maxItems: 2, description: '[latitude, longitude] in decimal degrees' });
 
-/** POST /v1/assessments: BRIEF's incident plus the treaties and reading to assess. */
+/** POST /v1/assessments: the incident (docs/json.md) plus the treaties and reading to assess. */
 export const assessmentRequest = incidentSchema
   .extend({
     date,
@@ -121,7 +121,7 @@ export const locationSchema = z
 export const locateAnswer = locationSchema.extend({ at: z.array(z.number()).meta({ minItems: 2, maxItems: 2 }), date: isoDate });
 
 const truth = z.enum(['true', 'false', 'unknown']);
-const finding = z
+export const findingSchema = z
   .object({
     treaty: z.string(),
     provision: z.string(),
@@ -146,7 +146,7 @@ const finding = z
   })
   .describe('One treaty × provision × reading');
 
-/** BRIEF's answer object: the same as `casus assess --json`. */
+/** The answer object (docs/json.md): the same as `casus assess --json`. */
 export const assessmentAnswer = z
   .object({
     incident: z
@@ -163,7 +163,7 @@ export const assessmentAnswer = z
       })
       .describe('the incident, with defaults filled in'),
     location: locationSchema.nullable().describe('null when the incident has no location'),
-    findings: z.array(finding),
+    findings: z.array(findingSchema),
     summary: z.array(
       z.object({
         treaty: z.string(),
@@ -188,7 +188,7 @@ export const errorSchema = z
   })
   .describe('Every error answer');
 
-/** A loosely described JSON object (the shapes are documented in BRIEF and docs/). */
+/** A loosely described JSON object (the shapes are documented in docs/json.md and docs/api.md). */
 export const anyObject = z.record(z.string(), z.unknown());
 
 /** A JSON response of the OpenAPI document. */

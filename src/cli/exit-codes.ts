@@ -4,7 +4,7 @@
  */
 import type { CasusErrorCode } from '../domain/errors.js';
 
-/** Exit code per error code: 2 is "bad input", as BRIEF's contract says. */
+/** Exit code per error code: 2 is "bad input", as the CLI's contract says (README, docs/json.md). */
 export const EXIT_CODES: Readonly<Record<CasusErrorCode, number>> = {
   'invalid-input': 2,
   'not-found': 3,

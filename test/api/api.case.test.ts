@@ -109,7 +109,7 @@ export function runApiContract(backend: ApiContract): void {
         expect(art4.versions[0]!.text).toMatch(/aggression/);
       });
 
-      it("GET /v1/locate answers BRIEF's location object", async () => {
+      it("GET /v1/locate answers the location object", async () => {
         const r = await get('/v1/locate?at=44.9521,34.1024&date=2016-06-01');
         const answer = await r.json();
         expect(answer).toMatchObject({ at: [44.9521, 34.1024], recognized: ['UKR'], administered: ['RUS'], claimed: ['RUS', 'UKR'], surface: 'land' });

@@ -101,9 +101,9 @@ export function knowledgeRoutes(app: OpenAPIHono<ApiEnv>, deps: ApiDeps): void {
     createRoute({
       method: 'get',
       operationId: 'locate', path: '/v1/locate',
-      summary: 'Where a point lies on a date, per reading (BRIEF\'s location object)',
+      summary: 'Where a point lies on a date, per reading (the location object of docs/json.md)',
       request: { query: locateQuery },
-      responses: { 200: json(locateAnswer, 'BRIEF\'s location object, with the point and date asked about'), ...commonErrors },
+      responses: { 200: json(locateAnswer, 'The location object (docs/json.md), with the point and date asked about'), ...commonErrors },
     }),
     (c) => {
       const q = c.req.valid('query');
@@ -119,7 +119,7 @@ export function knowledgeRoutes(app: OpenAPIHono<ApiEnv>, deps: ApiDeps): void {
       summary: 'Assess an incident against the treaties (the same object as casus assess --json)',
       request: { body: { content: { 'application/json': { schema: assessmentRequest } }, required: true } },
       responses: {
-        200: json(assessmentAnswer, 'BRIEF\'s answer: { incident, location, findings, summary }'),
+        200: json(assessmentAnswer, 'The answer object (docs/json.md): { incident, location, findings, summary }'),
         ...commonErrors,
         ...bodyErrors,
         422: json(errorSchema, 'No text of a provision is in force on the date'),

@@ -1,6 +1,6 @@
 /**
  * @module assess
- * BRIEF's answer object: for an incident (already located), every selected treaty × provision ×
+ * The answer object (docs/json.md): for an incident (already located), every selected treaty × provision ×
  * reading as a finding, and a summary that says where the readings disagree.
  */
 import { partiesOn, type Provision, type Treaty } from '../treaty/index.js';

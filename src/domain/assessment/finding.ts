@@ -22,7 +22,7 @@ export interface ConditionResult {
   readonly missing?: readonly string[];
 }
 
-/** BRIEF's finding object, plus the version of the article that applied. */
+/** The finding object (docs/json.md#finding), plus the version of the article that applied. */
 export interface Finding {
   readonly treaty: string;
   readonly provision: string;

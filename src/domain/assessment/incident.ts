@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { isIsoDate } from '../dates/index.js';
 import { isPolityId } from '../polity/index.js';
 
-/** Kinds of incident (BRIEF). */
+/** Kinds of incident (docs/json.md#incident). */
 export const INCIDENT_KINDS = ['armed-attack', 'incursion', 'airspace-violation', 'threat', 'terrorist-attack', 'cyber-attack', 'internal-unrest'] as const;
 /** What was attacked. */
 export const ATTACKED_OBJECTS = ['territory', 'forces', 'vessel', 'aircraft'] as const;
@@ -14,7 +14,7 @@ export const ATTACKED_OBJECTS = ['territory', 'forces', 'vessel', 'aircraft'] as
 const polity = (field: string) =>
   z.string().refine(isPolityId, { message: `${field}: expected a polity id such as ARM, non-state:al-qaeda or entity:artsakh` });
 
-/** Incident input as BRIEF's contract spells it; `at` is [lat, lon]. */
+/** Incident input as docs/json.md spells it; `at` is [lat, lon]. */
 export const incidentSchema = z
   .object({
     date: z.string().refine(isIsoDate, { message: 'expected a date YYYY-MM-DD' }).refine((d) => d >= '1945-01-01', { message: 'expected a date on or after 1945-01-01' }),

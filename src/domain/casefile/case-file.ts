@@ -8,7 +8,7 @@ import type { PolityId } from '../polity/index.js';
 import type { CaseEvent } from './case-event.js';
 import type { Procedure } from './procedure-schema.js';
 
-/** Incident kinds, as in BRIEF. */
+/** Incident kinds (docs/json.md#incident). */
 export const INCIDENT_KINDS = [
   'armed-attack',
   'incursion',
