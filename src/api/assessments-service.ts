@@ -13,6 +13,8 @@ import { createWorkerPool, type WorkerPool } from './worker-pool.js';
 export interface AssessmentRequest {
   readonly incident: Incident;
   readonly options: AssessOptions;
+  /** `summary`: only which provisions, which status, under which reading (docs/json.md#summary-view). */
+  readonly view?: 'full' | 'summary';
 }
 
 /** The answer: the answer object (docs/json.md) as JSON text, or "busy" as data (the route makes it a 503). */
@@ -41,8 +43,11 @@ export interface AssessmentsServiceOptions {
 }
 
 /** The answer object (docs/json.md) for one request, as the JSON text the route writes: the worker and the in-process path both answer with this. */
-export function assessmentJson({ incident, options }: AssessmentRequest, knowledge?: Knowledge): string {
-  return JSON.stringify(assessIncident(incident, options, knowledge));
+export function assessmentJson({ incident, options, view }: AssessmentRequest, knowledge?: Knowledge): string {
+  const answer = assessIncident(incident, options, knowledge);
+  if (view !== 'summary') return JSON.stringify(answer);
+  // The summary view: the question, where it lies, and one row per provision with its status under each reading.
+  return JSON.stringify({ incident: answer.incident, location: answer.location, summary: answer.summary });
 }
 
 /** The default number of assessment workers: one core is left to the thread that serves HTTP. */

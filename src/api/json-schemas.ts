@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import { caseEventSchema } from '../domain/casefile/index.js';
-import { assessmentAnswer, assessmentRequest, errorSchema, findingSchema, locateAnswer, locationSchema } from './schemas.js';
+import { assessmentAnswer, assessmentRequest, assessmentSummaryAnswer, errorSchema, findingSchema, locateAnswer, locationSchema } from './schemas.js';
 
 
 function toSchema(schema: z.ZodType, io: 'input' | 'output', title: string, anchor: string): Record<string, unknown> {
@@ -26,6 +26,7 @@ export function contractJsonSchemas(): Record<string, Record<string, unknown>> {
     'locate-answer': toSchema(locateAnswer, 'output', 'GET /v1/locate answer (the location object with the point and date)', 'location'),
     finding: toSchema(findingSchema, 'output', 'Finding (one treaty × provision × reading)', 'finding'),
     answer: toSchema(assessmentAnswer, 'output', 'Answer (casus assess --json, POST /v1/assessments)', 'answer'),
+    'answer-summary': toSchema(assessmentSummaryAnswer, 'output', 'Summary view of the answer (POST /v1/assessments?view=summary)', 'summary-view'),
     error: toSchema(errorSchema, 'output', 'Error (every 4xx and 5xx answer of the API)', 'error'),
     'case-event': toSchema(caseEventSchema, 'input', 'Case event (one entry of a case file log)', 'case-file'),
   };

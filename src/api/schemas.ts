@@ -176,6 +176,16 @@ export const assessmentAnswer = z
   })
   .describe('The assessment: where the incident lies and, per treaty, provision and reading, what follows');
 
+/** POST /v1/assessments?view=summary: the answer without the findings' condition trees. */
+export const assessmentSummaryAnswer = assessmentAnswer
+  .pick({ incident: true, location: true, summary: true })
+  .describe('The summary view (?view=summary): the incident, where it lies, and per treaty and provision the status under each reading; the findings with their conditions are left out');
+
+/** Query of POST /v1/assessments. */
+export const assessmentQuery = z
+  .object({ view: z.enum(['full', 'summary']).optional().describe('full (default): the answer object with every finding and its conditions; summary: only which provisions, which status, under which reading (about a tenth of the size)') })
+  .strict();
+
 /** The error body. */
 export const errorSchema = z
   .object({

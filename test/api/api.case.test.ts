@@ -10,7 +10,7 @@ import { join, resolve } from 'node:path';
 import { Validator } from '@seriousme/openapi-schema-validator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp, createAssessmentsService, createZonesService, openApiDocument, type ApiDeps, type AssessmentsService, type ZonesService } from '../../src/api/index.js';
-import { assessmentAnswer, locateAnswer } from '../../src/api/schemas.js';
+import { assessmentAnswer, assessmentSummaryAnswer, locateAnswer } from '../../src/api/schemas.js';
 import { assessCaseIncident, loadKnowledge, PACKAGE_ROOT } from '../../src/knowledge/index.js';
 import { defaultRecordPaths, ensureRecordLoaded } from '../../src/knowledge/record/index.js';
 import { createToken } from '../../src/storage/index.js';
@@ -130,6 +130,23 @@ export function runApiContract(backend: ApiContract): void {
         // The response schema in /openapi.json describes the real answer, not a bare object.
         expect(assessmentAnswer.strict().safeParse(answer).error).toBeUndefined();
         expect(answer.findings.find((f) => f.treaty === 'csto' && f.provision === 'art-4' && f.reading === 'recognized')).toMatchObject({ status: 'triggered' });
+      }, 60_000);
+
+      it('POST /v1/assessments?view=summary answers which provisions, which status, under which reading, in a fraction of the full answer', async () => {
+        const incident = { date: '2022-09-13', at: [39.84, 45.67], attacker: 'AZE', target: 'ARM' };
+        const full = await post('/v1/assessments', incident);
+        const summary = await post('/v1/assessments?view=summary', incident);
+        expect(summary.status).toBe(200);
+        const fullText = await full.text();
+        const text = await summary.text();
+        const fullAnswer = JSON.parse(fullText) as { incident: unknown; location: unknown; summary: unknown };
+        const answer = JSON.parse(text) as unknown;
+        expect(assessmentSummaryAnswer.strict().safeParse(answer).error).toBeUndefined();
+        expect(answer).toEqual({ incident: fullAnswer.incident, location: fullAnswer.location, summary: fullAnswer.summary });
+        expect(text.length).toBeLessThan(fullText.length / 5);
+        const bad = await post('/v1/assessments?view=brief', incident);
+        expect(bad.status).toBe(400);
+        expect(((await bad.json()) as { error: { issues: { field: string }[] } }).error.issues[0]!.field).toBe('query.view');
       }, 60_000);
 
       it('GET /v1/zones computes GeoJSON in a worker thread, then answers the same query from the cache', async () => {

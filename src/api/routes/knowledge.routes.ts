@@ -3,6 +3,7 @@
  * The knowledge base over HTTP: health, treaties and their provisions, locate, assessments, zones.
  */
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
+import { z } from 'zod';
 import { locate, READINGS, type Reading } from '../../domain/territory/index.js';
 import type { Treaty } from '../../domain/treaty/index.js';
 import type { ApiDeps, ApiEnv } from '../api-context.js';
@@ -11,6 +12,8 @@ import { findProvision, findTreaty } from './treaty-lookup.js';
 import {
   anyObject,
   assessmentAnswer,
+  assessmentQuery,
+  assessmentSummaryAnswer,
   assessmentRequest,
   bodyErrors,
   commonErrors,
@@ -117,9 +120,9 @@ export function knowledgeRoutes(app: OpenAPIHono<ApiEnv>, deps: ApiDeps): void {
       method: 'post',
       operationId: 'assessIncident', path: '/v1/assessments',
       summary: 'Assess an incident against the treaties (the same object as casus assess --json)',
-      request: { body: { content: { 'application/json': { schema: assessmentRequest } }, required: true } },
+      request: { query: assessmentQuery, body: { content: { 'application/json': { schema: assessmentRequest } }, required: true } },
       responses: {
-        200: json(assessmentAnswer, 'The answer object (docs/json.md): { incident, location, findings, summary }'),
+        200: json(z.union([assessmentAnswer, assessmentSummaryAnswer]), 'The answer object (docs/json.md): { incident, location, findings, summary }; with ?view=summary, { incident, location, summary }'),
         ...commonErrors,
         ...bodyErrors,
         422: json(errorSchema, 'No text of a provision is in force on the date'),
@@ -132,7 +135,8 @@ export function knowledgeRoutes(app: OpenAPIHono<ApiEnv>, deps: ApiDeps): void {
       const treaties = treaty === undefined ? undefined : (Array.isArray(treaty) ? treaty : treaty.split(',')).map((s) => s.trim()).filter(Boolean);
       for (const id of treaties ?? []) findTreaty(knowledge.treaties, id, { part: 'body', name: 'treaty' });
       const readings: readonly Reading[] = reading === undefined || reading === 'all' ? READINGS : [reading];
-      const answer = await deps.assessments.assess({ incident, options: { ...(treaties ? { treaties } : {}), readings } });
+      const view = c.req.valid('query').view ?? 'full';
+      const answer = await deps.assessments.assess({ incident, options: { ...(treaties ? { treaties } : {}), readings }, ...(view === 'summary' ? { view } : {}) });
       if (answer.kind === 'busy') {
         c.header('retry-after', '1');
         return errorResponse(c, 'busy', `assessments: ${answer.pending} assessments are running or waiting; retry in a second`, [{ field: 'body', message: 'server busy' }]) as never;
