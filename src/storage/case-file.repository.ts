@@ -3,7 +3,7 @@
  * Case files in the database: create, read, list, and append with an expected version. Rows are
  * mapped to domain types here and never leave this module. Events are only ever inserted.
  */
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
 import {
   caseVersion,
@@ -77,6 +77,7 @@ export async function insertEvents(
         date: event.date,
         body: JSON.stringify(event),
         recorded_at: now,
+        uid: randomUUID(),
       })),
     )
     .execute();
@@ -115,6 +116,17 @@ export async function findCaseLog(db: Kysely<Database> | Transaction<Database>, 
   if (!row) throw new CasusError('not-found', `no case file "${id}" (list them with "casus cases list")`, { details: { id } });
   const events = await db.selectFrom('case_event').selectAll().where('case_id', '=', id).orderBy('seq').execute();
   return toCaseLog(row, events);
+}
+
+/**
+ * What identifies the current state of a case file's log: its version and its last event's uid,
+ * which change on every append and when `casus record load` replaces the log. Undefined when there
+ * is no such case file. One indexed read, for serving a cached answer.
+ * @example const stamp = await findCaseStamp(db, 'csto-2022-armenia-jermuk') // '7:m-csto-2022-armenia-jermuk-7'
+ */
+export async function findCaseStamp(db: Kysely<Database>, id: string): Promise<string | undefined> {
+  const row = await db.selectFrom('case_event').select(['seq', 'uid']).where('case_id', '=', id).orderBy('seq', 'desc').limit(1).executeTakeFirst();
+  return row ? `${row.seq}:${row.uid}` : undefined;
 }
 
 /** The id of the case file loaded from this record entry, if any. */

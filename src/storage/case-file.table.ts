@@ -15,7 +15,7 @@ export interface CaseFileTable {
   record_id: string | null;
 }
 
-/** `case_event`: the append-only log; (case_id, seq) is the primary key, seq counts from 1. */
+/** `case_event`: the append-only log; (case_id, seq) is the primary key, seq counts from 1; `uid` is unique and never reused. */
 export interface CaseEventTable {
   case_id: string;
   seq: number;
@@ -23,6 +23,7 @@ export interface CaseEventTable {
   date: string;
   body: string;
   recorded_at: string;
+  uid: string;
 }
 
 /** `api_token`: hashed bearer tokens for the HTTP API (used by the API issue). */

@@ -15,6 +15,7 @@ export {
   appendEvent,
   createCaseFile,
   findCaseLog,
+  findCaseStamp,
   findCaseIdByRecordId,
   listRecordIds,
   replaceRecordCaseLog,

@@ -18,10 +18,14 @@ import {
   countCaseFiles,
   createCaseFile,
   findCaseLog,
+  findCaseStamp,
   listCaseLogs,
+  migrateToLatest,
   openDatabase,
   type Database,
 } from './index.js';
+import { Migrator } from 'kysely';
+import { migrationProvider } from './migrations/index.js';
 
 /** A fresh, migrated database and the environment that lets another process open the same one. */
 export interface OpenedDatabase {
@@ -99,10 +103,28 @@ export function runStorageContract(contract: StorageContract): void {
         try {
           expect(await countCaseFiles(again)).toBe(0);
           const migrations = await again.selectFrom('kysely_migration' as never).selectAll().execute();
-          expect(migrations).toHaveLength(2);
+          expect(migrations).toHaveLength(3);
         } finally {
           await again.destroy();
         }
+      }));
+
+    test('gives every event a unique uid, backfilled for events stored before the uid migration; the stamp changes on append', () =>
+      withDb(async ({ db }) => {
+        const created = await createCaseFile(db, newCase('u1'), procedure);
+        await createCaseFile(db, newCase('u2'), procedure);
+        const fresh = await findCaseStamp(db, created.id);
+        expect(fresh).toMatch(/^1:[0-9a-f-]{36}$/);
+        // Back to the schema without uids, then forward again: the old events get their backfilled identity.
+        const migrator = new Migrator({ db, provider: migrationProvider });
+        expect((await migrator.migrateDown()).error).toBeUndefined();
+        await migrateToLatest(db);
+        expect(await findCaseStamp(db, created.id)).toBe(`1:m-${created.id}-1`);
+        const uids = await db.selectFrom('case_event').select('uid').execute();
+        expect(new Set(uids.map((u) => u.uid)).size).toBe(uids.length);
+        await appendEvent(db, created.id, 1, { type: 'application-lodged', date: '2024-05-02', by: ['ARM'], provision: 'art-4', request: 'help', sources: [], note: 'n' }, procedure);
+        expect(await findCaseStamp(db, created.id)).toMatch(/^2:[0-9a-f-]{36}$/);
+        expect(await findCaseStamp(db, 'no-such-case')).toBeUndefined();
       }));
 
     test('stores a case file and reads back exactly the same log', () =>

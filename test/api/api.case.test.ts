@@ -13,7 +13,7 @@ import { createApp, createAssessmentsService, createZonesService, openApiDocumen
 import { assessmentAnswer, assessmentSummaryAnswer, locateAnswer } from '../../src/api/schemas.js';
 import { assessCaseIncident, loadKnowledge, PACKAGE_ROOT } from '../../src/knowledge/index.js';
 import { defaultRecordPaths, ensureRecordLoaded } from '../../src/knowledge/record/index.js';
-import { createToken } from '../../src/storage/index.js';
+import { createToken, findCaseLog, replaceRecordCaseLog } from '../../src/storage/index.js';
 import type { OpenedDatabase } from '../../src/storage/storage.case.test.js';
 
 /** How a backend plugs into the API contract. */
@@ -338,6 +338,29 @@ export function runApiContract(backend: ApiContract): void {
     describe('writes and tokens', () => {
       let id = '';
       const newCase = { treaty: 'csto', title: 'Exercise', incident: { date: '2024-05-01', at: [39.84, 45.67], attacker: 'AZE', target: 'ARM' }, note: 'staff exercise' };
+
+      it('GET /v1/cases/{id} serves an unchanged case file from its cache, and sees an append and a record log replaced by casus record load', async () => {
+        const created = (await (await post('/v1/cases', newCase, editor)).json()) as { id: string; version: number };
+        const read = async (caseId: string) => (await get(`/v1/cases/${caseId}`)).text();
+        const first = await read(created.id);
+        expect(await read(created.id)).toBe(first);
+        const event = { type: 'application-lodged', date: '2024-05-02', by: 'ARM', provision: 'art-4', request: 'help', note: 'simulated' };
+        expect((await post(`/v1/cases/${created.id}/events`, { expectedVersion: 1, event }, editor)).status).toBe(201);
+        const appended = JSON.parse(await read(created.id)) as { version: number; events: { type: string }[] };
+        expect(appended.version).toBe(2);
+        expect(appended.events.map((e) => e.type)).toEqual(['incident-recorded', 'application-lodged']);
+
+        const recordId = 'csto-2022-armenia-jermuk';
+        const before = JSON.parse(await read(recordId)) as { title: string; version: number };
+        const original = await findCaseLog(opened.db, recordId);
+        // The same number of events under a new title: only the events' identity says the log changed.
+        await opened.db.transaction().execute((trx) => replaceRecordCaseLog(trx, recordId, { ...original, title: `${original.title} (reloaded)` }));
+        const after = JSON.parse(await read(recordId)) as { title: string; version: number };
+        expect(after.version).toBe(before.version);
+        expect(after.title).toBe(`${before.title} (reloaded)`);
+        await opened.db.transaction().execute((trx) => replaceRecordCaseLog(trx, recordId, original));
+        expect((JSON.parse(await read(recordId)) as { title: string }).title).toBe(before.title);
+      });
 
       it('refuses writes without a token (401), with an unknown token (401)', async () => {
         expect((await post('/v1/cases', newCase)).status).toBe(401);
