@@ -149,6 +149,25 @@ export function runApiContract(backend: ApiContract): void {
         expect(((await bad.json()) as { error: { issues: { field: string }[] } }).error.issues[0]!.field).toBe('query.view');
       }, 60_000);
 
+      it('GET /v1/map/countries, /v1/map/overlays and /v1/map/borders: what the web app draws, as of the date', async () => {
+        const topo = (await (await get('/v1/map/countries?detail=coarse&date=2024-06-01')).json()) as { type: string; objects: { countries: { geometries: { properties: { name: string; code?: string; sovereign: string | null } }[] } } };
+        expect(topo.type).toBe('Topology');
+        const greenland = topo.objects.countries.geometries.find((g) => g.properties.code === 'GRL');
+        expect(greenland?.properties.sovereign).toBe('DNK');
+        type Fc = { features: { geometry: { type: string }; properties: Record<string, string | number> }[] };
+        const crimea = async (date: string) => ((await (await get(`/v1/map/overlays?date=${date}`)).json()) as Fc).features.find((f) => f.properties.id === 'crimea')?.properties;
+        expect(await crimea('2013-06-01')).toMatchObject({ administered: 'UKR' });
+        expect(await crimea('2016-06-01')).toMatchObject({ administered: 'RUS', claimed: 'RUS, UKR', recognized: 'UKR' });
+        const borders = async (date: string) => ((await (await get(`/v1/map/borders?date=${date}`)).json()) as Fc).features.filter((f) => f.properties.id === 'arm-aze');
+        const before = await borders('2020-07-12');
+        expect(before.map((f) => [f.properties.kind, f.geometry.type])).toEqual([['undelimited', 'MultiLineString']]);
+        expect(before[0]!.properties.bufferKm).toBe(5);
+        expect((await borders('2024-06-01')).map((f) => f.properties.kind)).toEqual(['undelimited', 'delimited-section']);
+        const bad = await get('/v1/map/borders?date=2024-13-01');
+        expect(bad.status).toBe(400);
+        expect(await fields(bad)).toEqual(['query.date']);
+      });
+
       it('GET /v1/zones computes GeoJSON in a worker thread, then answers the same query from the cache', async () => {
         const path = '/v1/zones?treaty=us-japan&provision=art-5&date=2024-01-01&resolution=1';
         const first = await get(path);

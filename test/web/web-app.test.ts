@@ -80,6 +80,7 @@ function suite() {
     await page.getByRole('radio', { name: 'delimited' }).check();
     await expect.poll(() => answerLine(page, 'CSTO Art. 4').textContent()).toMatch(/undetermined under the delimited reading/);
     expect(page.url()).toMatch(/reading=delimited/);
+    expect(await page.getByRole('complementary', { name: 'Legend' }).textContent()).toMatch(/Borders not delimited by agreement on 2020-07-12/);
     // The permalink reproduces the question.
     const again = await open(new URL(page.url()).search);
     await expect.poll(() => answerLine(again, 'CSTO Art. 4').textContent(), { timeout: 20_000 }).toMatch(/undetermined under the delimited reading/);

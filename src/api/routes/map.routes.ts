@@ -32,7 +32,7 @@ export const mapCountriesQuery = z
   })
   .strict();
 
-/** GET /v1/map/overlays */
+/** GET /v1/map/overlays, GET /v1/map/borders */
 export const mapOverlaysQuery = z.object({ date: date.optional() }).strict();
 
 type Countries = Topology<{ countries: GeometryCollection<{ name: string; code?: string; sovereign?: string | null }> }>;
@@ -88,7 +88,25 @@ function multiPolygon(rings: readonly Float64Array[]): { type: 'MultiPolygon'; c
 
 const list = (xs: readonly string[]) => xs.join(', ');
 
-/** Registers GET /v1/map/countries and GET /v1/map/overlays. */
+/** The unique edges of a border line, from its distance buckets (an edge sits in every bucket it is near). */
+function borderSegments(buckets: ReadonlyMap<number, Float64Array>): number[][][] {
+  const seen = new Set<string>();
+  const out: number[][][] = [];
+  const r = (v: number) => Math.round(v * 1e4) / 1e4;
+  for (const edges of buckets.values())
+    for (let i = 0; i + 3 < edges.length; i += 4) {
+      const k = `${edges[i]},${edges[i + 1]},${edges[i + 2]},${edges[i + 3]}`;
+      if (seen.has(k)) continue;
+      seen.add(k);
+      out.push([
+        [r(edges[i]!), r(edges[i + 1]!)],
+        [r(edges[i + 2]!), r(edges[i + 3]!)],
+      ]);
+    }
+  return out;
+}
+
+/** Registers GET /v1/map/countries, GET /v1/map/overlays and GET /v1/map/borders. */
 export function mapRoutes(app: OpenAPIHono<ApiEnv>, deps: ApiDeps): void {
   // Read at the first request, not at registration: the OpenAPI export builds the app without a
   // knowledge base.
@@ -102,6 +120,7 @@ export function mapRoutes(app: OpenAPIHono<ApiEnv>, deps: ApiDeps): void {
     }
     return t;
   };
+  const segmentsOf = new Map<string, number[][][]>();
   // Answers per (detail, date): the few dates a user moves between are served from memory.
   const answers = new Map<string, string>();
 
@@ -177,6 +196,37 @@ export function mapRoutes(app: OpenAPIHono<ApiEnv>, deps: ApiDeps): void {
             errorKm: g?.errorKm ?? 0,
           },
         });
+      }
+      return c.json({ type: 'FeatureCollection', date: on, features }, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      operationId: 'getMapBorders',
+      path: '/v1/map/borders',
+      summary: 'The land borders not delimited by agreement on a date, as GeoJSON (where the delimited reading is undetermined)',
+      description:
+        'A GeoJSON FeatureCollection from data/borders/: for each border not delimited on the date, a MultiLineString feature (`kind: "undelimited"`) with `id`, `name`, `between`, `bufferKm` (within this distance of the line the delimited reading is undetermined) and `note`; and each section already delimited on that date as a Polygon feature (`kind: "delimited-section"`). The lines are Natural Earth 1:10m, approximate by 1–2 km.',
+      request: { query: mapOverlaysQuery },
+      responses: { 200: jsonResponse(anyObject, 'A GeoJSON FeatureCollection'), ...commonErrors },
+    }),
+    (c) => {
+      const on = c.req.valid('query').date ?? today();
+      const features = [];
+      const segments = (line: (typeof deps.knowledge.map.borders)[number]) => {
+        let s = segmentsOf.get(line.border.id);
+        if (!s) segmentsOf.set(line.border.id, (s = borderSegments(line.near.buckets)));
+        return s;
+      };
+      for (const line of deps.knowledge.map.borders) {
+        const period = line.border.periods.find((p) => covers(p, on));
+        if (!period || period.status === 'delimited') continue;
+        const base = { id: line.border.id, name: line.border.name, between: list(line.border.between), bufferKm: line.border.bufferKm, note: line.border.note ?? '' };
+        features.push({ type: 'Feature', id: features.length, geometry: { type: 'MultiLineString', coordinates: segments(line) }, properties: { ...base, kind: 'undelimited' } });
+        for (const section of line.sections)
+          if (covers(section, on)) features.push({ type: 'Feature', id: features.length, geometry: multiPolygon(section.rings), properties: { ...base, kind: 'delimited-section', from: section.from } });
       }
       return c.json({ type: 'FeatureCollection', date: on, features }, 200);
     },

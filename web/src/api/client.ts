@@ -67,6 +67,7 @@ export const api = {
   treaties: () => call<{ treaties: Treaty[] }>('/v1/treaties'),
   assess: (q: AssessRequest) => call<Assessment>('/v1/assessments', post(q)),
   countries: (date: string, detail: 'coarse' | 'fine') => call<unknown>(`/v1/map/countries?detail=${detail}&date=${date}`),
+  borders: (date: string) => call<FeatureCollection>(`/v1/map/borders?date=${date}`),
   overlays: (date: string) => call<FeatureCollection>(`/v1/map/overlays?date=${date}`),
   zones: (treaty: string, provision: string, date: string, reading: string) =>
     call<FeatureCollection>(`/v1/zones?treaty=${encodeURIComponent(treaty)}&provision=${encodeURIComponent(provision)}&date=${date}&reading=${reading}`),

@@ -188,22 +188,30 @@ export function AskPage({ state, update, treaties, polities, countries }: Props)
   );
 }
 
-/** Real cases to start from, for someone who has never used Casus. */
+/** "New York (World Trade Center); also …" → "New York": the place as a short label. */
+const shortPlace = (place: string) => place.split(/[(;,]/)[0]!.trim();
+
+/** Real cases to start from, for someone who has never used Casus: a few first, the rest folded. */
 function Examples({ record, onPick }: { record: readonly CaseFile[]; onPick: (c: CaseFile) => void }) {
   if (record.length === 0) return null;
+  const item = (c: CaseFile) => (
+    <li key={c.id}>
+      <button type="button" className="link" onClick={() => onPick(c)} title={c.title}>
+        {c.incident.date} · {c.incident.place ? shortPlace(c.incident.place) : c.title}
+      </button>{' '}
+      <small>{c.treaty.toUpperCase()}</small>
+    </li>
+  );
+  // The seed cases first: the CSTO and Armenia, where the readings matter most.
+  const first = [...record].sort((a, b) => Number(b.treaty === 'csto') - Number(a.treaty === 'csto') || b.incident.date.localeCompare(a.incident.date));
   return (
     <section className="examples" aria-labelledby="examples-heading">
       <h2 id="examples-heading">Or start from a real case</h2>
-      <ul>
-        {record.map((c) => (
-          <li key={c.id}>
-            <button type="button" className="link" onClick={() => onPick(c)}>
-              {c.incident.date} · {c.incident.place ?? c.title}
-            </button>{' '}
-            <small>({c.treaty.toUpperCase()})</small>
-          </li>
-        ))}
-      </ul>
+      <ul>{first.slice(0, 6).map(item)}</ul>
+      <details>
+        <summary>All {record.length} cases of the record</summary>
+        <ul>{first.slice(6).map(item)}</ul>
+      </details>
     </section>
   );
 }

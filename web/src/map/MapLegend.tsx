@@ -46,6 +46,14 @@ export function MapLegend({ date, reading, treaty, standings, zoneStatus, overla
       ) : (
         <p>Pick a treaty to see its parties and where it would trigger.</p>
       )}
+      {reading === 'delimited' && (
+        <section>
+          <p>
+            <span className="swatch swatch-undelimited" aria-hidden="true" /> Borders not delimited by agreement on {date}: near them the delimited reading is undetermined.{' '}
+            <span className="swatch swatch-section" aria-hidden="true" /> Sections already delimited.
+          </p>
+        </section>
+      )}
       <section>
         <h3>
           Disputed and occupied areas on {date} ({overlays.length})

@@ -44,6 +44,7 @@ export function WorldMap({ date, reading, standings, zones, point, onPick, onSta
   const [detail, setDetail] = useState<'coarse' | 'fine'>('coarse');
   const [countries, setCountries] = useState<FeatureCollection<Geometry, CountryProperties>>();
   const [overlays, setOverlays] = useState<FeatureCollection>();
+  const [borders, setBorders] = useState<FeatureCollection>();
   const [loaded, setLoaded] = useState(false);
   // Fixed from the first (coarse) outlines, so a state keeps its colour across dates and zooms.
   const colors = useRef<Map<string, string>>(undefined);
@@ -94,9 +95,10 @@ export function WorldMap({ date, reading, standings, zones, point, onPick, onSta
     let live = true;
     status.current({ loading: true });
     setLoaded(false);
-    Promise.all([api.countries(date, detail), api.overlays(date)])
-      .then(([topo, ov]) => {
+    Promise.all([api.countries(date, detail), api.overlays(date), api.borders(date)])
+      .then(([topo, ov, bo]) => {
         if (!live) return;
+        setBorders(bo);
         colors.current ??= colorsFromTopology(topo);
         setCountries(countriesFromTopology(topo));
         setOverlays(ov);
@@ -147,9 +149,18 @@ export function WorldMap({ date, reading, standings, zones, point, onPick, onSta
 
   useEffect(() => {
     const map = mapRef.current;
+    if (!ready || !map || !borders) return;
+    void (map.getSource('borders') as maplibregl.GeoJSONSource).setData(borders);
+  }, [ready, borders]);
+
+  useEffect(() => {
+    const map = mapRef.current;
     if (!ready || !map) return;
     map.setPaintProperty('overlays-fill', 'fill-color', overlayColor(reading));
     map.setFilter('overlays-pattern', overlayPatternFilter(reading));
+    const delimited = reading === 'delimited' ? 'visible' : 'none';
+    map.setLayoutProperty('borders-undelimited', 'visibility', delimited);
+    map.setLayoutProperty('borders-sections', 'visibility', delimited);
   }, [ready, reading]);
 
   useEffect(() => {

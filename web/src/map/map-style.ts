@@ -15,7 +15,7 @@ export const SEA = '#dbe7f0';
 export function baseStyle(): StyleSpecification {
   return {
     version: 8,
-    sources: { countries: empty(), overlays: empty(), zones: empty() },
+    sources: { countries: empty(), overlays: empty(), zones: empty(), borders: empty() },
     layers: [
       { id: 'sea', type: 'background', paint: { 'background-color': SEA } },
       { id: 'countries-fill', type: 'fill', source: 'countries', paint: { 'fill-color': ['get', 'color'], 'fill-opacity': 0.95 } },
@@ -29,6 +29,24 @@ export function baseStyle(): StyleSpecification {
         paint: { 'fill-pattern': 'hatch', 'fill-opacity': 0.9 },
       },
       { id: 'overlays-line', type: 'line', source: 'overlays', paint: { 'line-color': '#6b4e16', 'line-width': 1.2, 'line-dasharray': [2, 1.5] } },
+      // Under the delimited reading: borders not settled by agreement (the reading is undetermined near
+      // them) and sections already delimited.
+      {
+        id: 'borders-undelimited',
+        type: 'line',
+        source: 'borders',
+        filter: ['==', ['get', 'kind'], 'undelimited'],
+        layout: { visibility: 'none', 'line-cap': 'round' },
+        paint: { 'line-color': '#d35400', 'line-width': ['interpolate', ['linear'], ['zoom'], 2, 3, 8, 10], 'line-opacity': 0.75 },
+      },
+      {
+        id: 'borders-sections',
+        type: 'fill',
+        source: 'borders',
+        filter: ['==', ['get', 'kind'], 'delimited-section'],
+        layout: { visibility: 'none' },
+        paint: { 'fill-color': '#1e8449', 'fill-opacity': 0.35 },
+      },
       { id: 'zones-fill', type: 'fill', source: 'zones', paint: { 'fill-color': '#c0392b', 'fill-opacity': 0.3, 'fill-antialias': false } },
       {
         id: 'members-line',
