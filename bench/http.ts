@@ -136,6 +136,7 @@ export async function benchHttp(): Promise<void> {
     // run, pooled; each run's own is printed too.
     const instances = Math.max(1, seconds('CASUS_BENCH_HTTP_INSTANCES', 3));
     const runs: OpenLoopResult[] = [];
+    const mainCpuPerRequest: number[] = [];
     for (let k = 0; k < instances; k++) {
       // Each further start on a scratch database of its own, as a fresh install would be.
       const other = k === 0 ? undefined : await startServer(join(dir, `start-${k + 1}.db`), port + 1 + k);
@@ -146,6 +147,7 @@ export async function benchHttp(): Promise<void> {
         runs.push(r);
         printOpenLoop(`POST /v1/assessments @${RATE}/s open loop, start ${k + 1}`, r);
         printCpu(`start ${k + 1}`, cpu, r.sent);
+        if (cpu) mainCpuPerRequest.push((cpu.main.runMs * 1000) / r.sent);
       } finally {
         if (other) await stopServer(other.child);
       }
@@ -166,16 +168,34 @@ export async function benchHttp(): Promise<void> {
     writeFileSync(answerFile, await (await fetch(`${url}/v1/assessments`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: assessment })).text());
     const floorPort = port + 1 + instances;
     const floor = await startServer(join(dir, 'floor.db'), floorPort, ['--import', 'tsx', join(ROOT, 'bench/floor-server.ts'), String(floorPort), answerFile]);
+    let floorOpen: OpenLoopResult;
+    let floorMainCpu: number | undefined;
+    let floorMax: autocannon.Result;
     try {
       await openLoop({ ...open, port: floorPort, seconds: 2 });
       const [f, floorCpu] = await withCpu(floor.child.pid, () => openLoop({ ...open, port: floorPort, seconds: d }));
+      floorOpen = f;
       printOpenLoop('  … floor: bare node:http, same bytes', f);
       printCpu('floor', floorCpu, f.sent);
+      if (floorCpu) floorMainCpu = (floorCpu.main.runMs * 1000) / f.sent;
+      floorMax = await run('floor (max)', { ...post, url: `http://127.0.0.1:${floorPort}/v1/assessments`, duration: d });
     } finally {
       await stopServer(floor.child);
     }
+    // Against the floor, measured in the same run with the same load generator: ratios hold on any
+    // machine where absolute latencies move with its noise.
+    const casusCpu = mainCpuPerRequest.length > 0 ? mainCpuPerRequest.reduce((a, b) => a + b, 0) / mainCpuPerRequest.length : undefined;
+    const ratio = (a: number, b: number) => (b > 0 ? a / b : Infinity);
+    console.log(
+      `http/ratios  main-thread CPU per POST: Casus ${casusCpu?.toFixed(0) ?? '?'} µs / floor ${floorMainCpu?.toFixed(0) ?? '?'} µs = ${casusCpu && floorMainCpu ? ratio(casusCpu, floorMainCpu).toFixed(2) : '?'}x; p99 at ${RATE}/s, distinct incidents: ${distinct.p99} ms / floor ${floorOpen.p99} ms = ${ratio(distinct.p99, floorOpen.p99).toFixed(2)}x; saturation: ${max.requests.average.toFixed(0)} / ${floorMax.requests.average.toFixed(0)} req/s = ${ratio(max.requests.average, floorMax.requests.average).toFixed(2)}x`,
+    );
+    if (casusCpu && floorMainCpu) target('main-thread CPU per POST ≤ 1.3× the floor', ratio(casusCpu, floorMainCpu) <= 1.3, `${ratio(casusCpu, floorMainCpu).toFixed(2)}x`);
+    target('p99, 20,000 distinct incidents ≤ 2× the floor', ratio(distinct.p99, floorOpen.p99) <= 2, `${ratio(distinct.p99, floorOpen.p99).toFixed(2)}x`);
+    target('saturation throughput ≥ 0.6× the floor', ratio(max.requests.average, floorMax.requests.average) >= 0.6, `${ratio(max.requests.average, floorMax.requests.average).toFixed(2)}x`);
     const locateRun = await run('GET /v1/locate (max)', { url: `${url}/v1/locate?at=40.18,44.51&date=2020-07-12`, duration: d });
-    target(`assessments: p99 < ${P99_MS} ms at ${RATE}/s (open loop)`, pooled.p99 < P99_MS && achieved >= RATE * 0.95, `p99 ${pooled.p99} ms over ${instances} starts, at least ${achieved.toFixed(0)}/s`);
+    // The absolute target of the first API issue, kept as a figure: on a shared 2-core machine it says
+    // more about the machine's noise than about Casus (docs/api.md).
+    console.log(`http/figure  assessments: p99 ${pooled.p99} ms at ${RATE}/s over ${instances} starts (the old absolute target: < ${P99_MS} ms), at least ${achieved.toFixed(0)}/s`);
     const errors = errorsOf(max) + runs.reduce((n, r) => n + r.errors, 0) + distinct.errors + errorsOf(locateRun);
     target('assessments and locate: zero errors', errors === 0, `${errors} errors`);
 
