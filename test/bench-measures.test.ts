@@ -20,9 +20,16 @@ describe('percentiles', () => {
 describe.runIf(process.platform === 'linux')('threadCpu and cpuSpent', () => {
   it('see the CPU this process spends, on its main thread', () => {
     const before = threadCpu(process.pid)!;
-    const until = performance.now() + 60;
+    // Spin until this process has used 60 ms of CPU (not of wall time: on a busy machine the thread
+    // may run for only part of any wall-clock interval), with a 10 s cap.
+    const start = process.cpuUsage();
+    const cap = performance.now() + 10_000;
     let x = 0;
-    while (performance.now() < until) x += Math.sqrt(x + 1);
+    const used = () => {
+      const u = process.cpuUsage(start);
+      return (u.user + u.system) / 1000;
+    };
+    while (used() < 60 && performance.now() < cap) for (let i = 0; i < 10_000; i++) x += Math.sqrt(x + 1);
     const after = threadCpu(process.pid)!;
     const spent = cpuSpent(process.pid, before, after);
     expect(x).toBeGreaterThan(0);
