@@ -99,7 +99,7 @@ export function runStorageContract(contract: StorageContract): void {
         try {
           expect(await countCaseFiles(again)).toBe(0);
           const migrations = await again.selectFrom('kysely_migration' as never).selectAll().execute();
-          expect(migrations).toHaveLength(2);
+          expect(migrations).toHaveLength(3);
         } finally {
           await again.destroy();
         }
