@@ -15,8 +15,15 @@ import { ensureRecordLoaded, loadProcedure, loadRecordIntoDatabase, type RecordP
 import { runWorker, startWorker } from '../../test/support/run-worker.js';
 import {
   appendEvent,
+  completeDataset,
   countCaseFiles,
   createCaseFile,
+  createDataset,
+  deleteDatasetFindingsFrom,
+  findDataset,
+  insertDatasetFindings,
+  listDatasetFindings,
+  listDatasets,
   findCaseLog,
   listCaseLogs,
   openDatabase,
@@ -103,6 +110,30 @@ export function runStorageContract(contract: StorageContract): void {
         } finally {
           await again.destroy();
         }
+      }));
+
+    test('stores an imported dataset: findings in file order, filtered and paged; a resume deletes from its line on', () =>
+      withDb(async ({ db }) => {
+        await createDataset(db, { id: 'ds-1', name: 'acled.csv', format: 'acled', source: 'acled.csv' });
+        const finding = (line: number, date: string, reading: string, status: string) => [line, `E${line}`, date, 39.8417, 45.6722, 'AZE', 'ARM', 'armed-attack', 'territory', 'csto', 'art-4', reading, status];
+        await insertDatasetFindings(db, 'ds-1', [finding(2, '2022-09-13', 'recognized', 'triggered'), finding(2, '2022-09-13', 'delimited', 'undetermined'), finding(5, '2022-09-14', 'recognized', 'triggered')]);
+        await insertDatasetFindings(db, 'ds-1', Array.from({ length: 2500 }, (_, i) => finding(10 + i, '2023-01-01', 'claimed', 'triggered')));
+        expect((await findDataset(db, 'ds-1')).status).toBe('running');
+        const page = await listDatasetFindings(db, 'ds-1', { limit: 2 });
+        expect(page.more).toBe(true);
+        expect(page.findings.map((f) => [f.line, f.reading, f.status])).toEqual([[2, 'delimited', 'undetermined'], [2, 'recognized', 'triggered']]);
+        expect(page.findings[0]).toMatchObject({ eventId: 'E2', date: '2022-09-13', at: [39.8417, 45.6722], attacker: 'AZE', target: 'ARM', treaty: 'csto', provision: 'art-4' });
+        const recognized = await listDatasetFindings(db, 'ds-1', { reading: 'recognized', status: 'triggered', from: '2022-09-14', to: '2022-12-31' });
+        expect(recognized.findings.map((f) => f.line)).toEqual([5]);
+        expect((await listDatasetFindings(db, 'ds-1', { treaty: 'nato' })).findings).toEqual([]);
+        expect((await listDatasetFindings(db, 'ds-1', { offset: 2500, limit: 1000 })).findings.map((f) => f.line)).toEqual([2507, 2508, 2509]);
+        await deleteDatasetFindingsFrom(db, 'ds-1', 5);
+        expect((await listDatasetFindings(db, 'ds-1', { limit: 1000 })).findings.map((f) => f.line)).toEqual([2, 2]);
+        await completeDataset(db, 'ds-1', 40, { rows: 40 });
+        const done = await findDataset(db, 'ds-1');
+        expect(done).toMatchObject({ status: 'complete', rows: 40, summary: { rows: 40 } });
+        expect((await listDatasets(db)).map((d) => d.id)).toEqual(['ds-1']);
+        await expectCasusError(findDataset(db, 'nope'), 'not-found', /no dataset "nope"/);
       }));
 
     test('stores a case file and reads back exactly the same log', () =>

@@ -13,7 +13,7 @@ import { createApp, createAssessmentsService, createZonesService, openApiDocumen
 import { assessmentAnswer, locateAnswer } from '../../src/api/schemas.js';
 import { assessCaseIncident, loadKnowledge, PACKAGE_ROOT } from '../../src/knowledge/index.js';
 import { defaultRecordPaths, ensureRecordLoaded } from '../../src/knowledge/record/index.js';
-import { createToken } from '../../src/storage/index.js';
+import { completeDataset, createDataset, createToken, insertDatasetFindings } from '../../src/storage/index.js';
 import type { OpenedDatabase } from '../../src/storage/storage.case.test.js';
 
 /** How a backend plugs into the API contract. */
@@ -208,6 +208,29 @@ export function runApiContract(backend: ApiContract): void {
         const unknown = await get('/v1/reliability?treaty=warsaw');
         expect(unknown.status).toBe(400);
         expect(((await unknown.json()) as ErrorJson).error.issues.map((i) => i.field)).toEqual(['query.treaty']);
+      });
+
+      it('GET /v1/datasets, /v1/datasets/{id} (summary) and /v1/datasets/{id}/findings (paged, filtered)', async () => {
+        await createDataset(opened.db, { id: 'ds-api', name: 'acled-small.csv', format: 'acled', source: 'acled-small.csv' });
+        const f = (line: number, reading: string, status: string, date = '2022-09-13') => [line, `ARM${line}`, date, 39.8417, 45.6722, 'AZE', 'ARM', 'armed-attack', 'territory', 'csto', 'art-4', reading, status];
+        await insertDatasetFindings(opened.db, 'ds-api', [f(2, 'recognized', 'triggered'), f(2, 'delimited', 'undetermined'), f(3, 'recognized', 'triggered', '2023-01-01')]);
+        await completeDataset(opened.db, 'ds-api', 3, { rows: 3, assessed: 3 });
+        const list = (await (await get('/v1/datasets')).json()) as { datasets: { id: string; status: string }[] };
+        expect(list.datasets).toContainEqual(expect.objectContaining({ id: 'ds-api', status: 'complete', rows: 3 }));
+        const one = (await (await get('/v1/datasets/ds-api')).json()) as { summary: { rows: number } };
+        expect(one.summary).toEqual({ rows: 3, assessed: 3 });
+        const page = (await (await get('/v1/datasets/ds-api/findings?limit=2')).json()) as { findings: { line: number; reading: string; at: number[] }[]; next: number | null };
+        expect(page.findings.map((x) => [x.line, x.reading])).toEqual([[2, 'delimited'], [2, 'recognized']]);
+        expect(page.findings[0]!.at).toEqual([39.8417, 45.6722]);
+        expect(page.next).toBe(2);
+        const filtered = (await (await get('/v1/datasets/ds-api/findings?treaty=csto&status=triggered&reading=recognized&from=2023-01-01')).json()) as { findings: { line: number }[]; next: number | null };
+        expect(filtered).toMatchObject({ findings: [{ line: 3 }], next: null });
+        const missing = await get('/v1/datasets/nope');
+        expect(missing.status).toBe(404);
+        expect(await fields(missing)).toEqual(['path.id']);
+        const bad = await get('/v1/datasets/ds-api/findings?status=not-triggered');
+        expect(bad.status).toBe(400);
+        expect(await fields(bad)).toEqual(['query.status']);
       });
 
       it('serves /openapi.json, valid OpenAPI 3.1, and the docs page, which fetches nothing from swagger.io', async () => {
