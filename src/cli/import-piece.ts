@@ -30,6 +30,8 @@ export interface PieceContext {
   readonly plan: StatusPlan;
   readonly output: 'csv' | 'jsonl';
   readonly store: boolean;
+  /** `treaty:provision:reading` of each slot of the plan. */
+  readonly labels: readonly string[];
 }
 
 /** The columns of the CSV output (docs/import.md). */
@@ -67,10 +69,10 @@ export function processPiece(ctx: PieceContext, piece: Uint8Array, firstLine: nu
     counts.rejected[reason] = (counts.rejected[reason] ?? 0) + 1;
   };
 
-  let records: { record: string[]; info: { lines: number }; raw: string }[];
+  let records: { record: string[]; raw: string }[];
   try {
+    // No `info`: its object per record costs more than counting the raw row's line ends here.
     records = parse(Buffer.from(piece.buffer, piece.byteOffset, piece.byteLength), {
-      info: true,
       raw: true,
       relax_column_count: true,
       relax_quotes: true,
@@ -88,15 +90,18 @@ export function processPiece(ctx: PieceContext, piece: Uint8Array, firstLine: nu
     return { out: '', rejects: rejectRows.length > 0 ? stringify(rejectRows) : '', stored, counts };
   }
 
-  for (const { record, info, raw } of records) {
-    const endLine = firstLine + info.lines - 1;
-    const body = raw.replace(/^[\r\n]+/, '').replace(/\r?\n$/, '');
-    let line = endLine;
-    if (body.includes('\n')) line -= body.split('\n').length - 1;
+  const labels = ctx.labels;
+  let nextLine = firstLine;
+  for (const { record, raw } of records) {
+    // raw holds the empty lines skipped before the row, the row, and its line end.
+    let start = 0;
+    while (raw.charCodeAt(start) === 10 || raw.charCodeAt(start) === 13) if (raw.charCodeAt(start++) === 10) nextLine++;
+    const line = nextLine;
+    for (let i = raw.indexOf('\n', start); i >= 0; i = raw.indexOf('\n', i + 1)) nextLine++;
     counts.rows++;
     const row = rowToIncident(record, ctx.rules);
     if (!row.ok) {
-      rejectRow(line, row.reason, row.message, body);
+      rejectRow(line, row.reason, row.message, raw.slice(start));
       continue;
     }
     const incident = row.incident;
@@ -117,10 +122,10 @@ export function processPiece(ctx: PieceContext, piece: Uint8Array, firstLine: nu
         if (code !== statuses[s]) differ = true;
         if (code === 0) continue;
         const slot = slots[s + r]!;
-        if (code === 2) triggeredSlots.push(`${slot.treaty}:${slot.provision}:${slot.reading}`);
+        if (code === 2) triggeredSlots.push(labels[s + r]!);
         else {
           undetermined++;
-          undeterminedSlots.push(`${slot.treaty}:${slot.provision}:${slot.reading}`);
+          undeterminedSlots.push(labels[s + r]!);
         }
         if (ctx.store)
           stored.push([line, row.id, incident.date, at[0], at[1], incident.attacker ?? null, incident.target ?? null, incident.kind, incident.against, slot.treaty, slot.provision, slot.reading, STATUS[code]!]);

@@ -40,10 +40,12 @@ export function pieceContext(setup: ImportSetup, knowledge: Knowledge): PieceCon
   const index = fieldIndex(setup.header, format, setup.file);
   const actors = parseActorMap(setup.actorsText, setup.actorsFile);
   if (!actors.ok) throw new CasusError('invalid-input', `--actors: ${setup.actorsFile} has ${actors.issues.length} problem(s)`, { issues: actors.issues });
+  const plan = planStatuses(knowledge.treaties, setup.readings.length > 0 ? setup.readings : READINGS);
   return {
     rules: { format, index, columns: setup.header.length, actors: actors.map, unknownActorsAsNonState: setup.unknownActorsAsNonState },
     knowledge,
-    plan: planStatuses(knowledge.treaties, setup.readings.length > 0 ? setup.readings : READINGS),
+    plan,
+    labels: plan.slots.map((s) => `${s.treaty}:${s.provision}:${s.reading}`),
     output: setup.output,
     store: setup.store,
   };
