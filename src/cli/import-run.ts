@@ -69,7 +69,9 @@ export async function runImport(run: ImportRun): Promise<ImportResult> {
   const counts = cp ? cp.counts : emptyCounts(pool.slots.length);
   let state = { offset: cp?.offset ?? first.value.end, line: cp?.line ?? 2, outBytes: cp?.outBytes ?? 0, rejectBytes: cp?.rejectBytes ?? 0 };
   let datasetId = cp ? cp.datasetId : null;
+  let save: ((force?: boolean) => void) | undefined;
   const onSignal = () => {
+    save?.(true);
     bar.stop();
     process.stderr.write(`\ncasus: interrupted after line ${state.line - 1}; continue with the same command and --resume\n`);
     process.exit(130);
@@ -98,9 +100,16 @@ export async function runImport(run: ImportRun): Promise<ImportResult> {
       if (setup.output === 'csv') state.outBytes += writeSync(outFd, stringify([[...OUTPUT_COLUMNS]]));
       state.rejectBytes += writeSync(rejectFd, stringify([[...REJECT_COLUMNS]]));
     }
-    const save = () =>
-      saveCheckpoint({ version: 1, input: { path: input, size, mtimeMs: statSync(input).mtimeMs }, setup, out, rejects: rejectsPath, datasetId, ...state, counts });
-    save();
+    const mtimeMs = statSync(input).mtimeMs;
+    let savedAt = 0;
+    // Any checkpoint is a correct place to resume from (what follows it is cut back or deleted), so it
+    // is saved at most five times a second rather than after every piece, and once more on Ctrl-C.
+    save = (force = false) => {
+      if (!force && performance.now() - savedAt < 200) return;
+      saveCheckpoint({ version: 1, input: { path: input, size, mtimeMs }, setup, out, rejects: rejectsPath, datasetId, ...state, counts });
+      savedAt = performance.now();
+    };
+    save(true);
     process.on('SIGINT', onSignal);
     process.on('SIGTERM', onSignal);
 
@@ -110,7 +119,7 @@ export async function runImport(run: ImportRun): Promise<ImportResult> {
       const rejectBytes = state.rejectBytes + (r.rejects.length > 0 ? writeSync(rejectFd, r.rejects) : 0);
       addCounts(counts, r.counts);
       state = { offset: end, line: nextLine, outBytes, rejectBytes };
-      save();
+      save?.();
       bar.update(end, counts.rows);
     };
 

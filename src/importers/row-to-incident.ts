@@ -40,6 +40,18 @@ const MONTHS: Readonly<Record<string, string>> = {
  * 2023` (ACLED's spreadsheet export); undefined for anything else or an impossible date.
  */
 export function readDate(raw: string): string | undefined {
+  // Exports repeat a few thousand dates over millions of rows: each distinct text is read once.
+  let hit = dates.get(raw);
+  if (hit === undefined && !dates.has(raw)) {
+    if (dates.size > 100_000) dates.clear();
+    dates.set(raw, (hit = parseDate(raw)));
+  }
+  return hit;
+}
+
+const dates = new Map<string, string | undefined>();
+
+function parseDate(raw: string): string | undefined {
   const s = raw.trim();
   let iso: string | undefined;
   if (/^\d{4}-\d{2}-\d{2}([ T].*)?$/.test(s)) iso = s.slice(0, 10);
