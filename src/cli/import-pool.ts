@@ -37,7 +37,7 @@ export async function startImportPool(setup: ImportSetup, size: number): Promise
     waiting.clear();
   };
   const start = () => {
-      // A young generation of 64 MiB, as bin/casus.js gives the main thread: a piece's rows then die young
+      // A young generation of 96 MiB (bin/casus.js gives the main thread 64 MiB semi-spaces): a piece's rows then die young
       // instead of being promoted, and the scavenges stay rare (the default cost a fifth of a worker's time).
       const worker = startModuleWorker(new URL('./import-worker.js', import.meta.url), { workerData: setup, resourceLimits: { maxYoungGenerationSizeMb: 96 } });
       const slot = { worker, held: 0 };
