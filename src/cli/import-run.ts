@@ -53,7 +53,8 @@ export async function runImport(run: ImportRun): Promise<ImportResult> {
   const rejectsPath = cp ? cp.rejects : run.rejects;
   const size = statSync(input).size;
 
-  const pieces = inputPieces(input, { from: cp?.offset ?? 0 });
+  let readBytes = 0; // of the file as stored (compressed, for gzip): what the progress bar counts
+  const pieces = inputPieces(input, { from: cp?.offset ?? 0, onRead: (n) => (readBytes = n) });
   const first = await pieces.next();
   if (first.done || first.value.kind !== 'header') throw new CasusError('invalid-input', `${run.input} is empty; expected a header row`);
   const header = first.value.header;
@@ -120,7 +121,7 @@ export async function runImport(run: ImportRun): Promise<ImportResult> {
       addCounts(counts, r.counts);
       state = { offset: end, line: nextLine, outBytes, rejectBytes };
       save?.();
-      bar.update(end, counts.rows);
+      bar.update(readBytes, counts.rows);
     };
 
     // At most a few pieces in flight per worker: memory stays flat however large the file.

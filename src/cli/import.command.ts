@@ -6,7 +6,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { basename, join } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { Command } from 'commander';
 import { invalidInput } from '../domain/errors.js';
 import { READINGS } from '../domain/territory/index.js';
@@ -96,6 +96,7 @@ not stop the run. Progress shows on a terminal (rows/s, ETA); --quiet silences i
         const out = flags.out ?? `${basename(file).replace(/(\.csv)?(\.gz)?$/i, '')}.findings.csv`;
         const output = /\.jsonl$/i.test(out) ? 'jsonl' : /\.csv$/i.test(out) ? 'csv' : undefined;
         if (output === undefined) throw invalidInput('--out', 'a file name ending in .csv or .jsonl', out);
+        if (!existsSync(dirname(resolve(out)))) throw invalidInput('--out', 'a file in an existing directory', out);
         const unknownActors = parseChoice(flags.unknownActors, '--unknown-actors', ['reject', 'non-state'] as const);
         const workers = flags.workers === undefined ? Math.max(1, availableParallelism()) : Number(flags.workers);
         if (!Number.isInteger(workers) || workers < 1 || workers > 64) throw invalidInput('--workers', 'a whole number from 1 to 64', flags.workers);
