@@ -18,7 +18,7 @@ export interface PieceResult {
   readonly out: string;
   /** Rejects file rows (line, reason, message, raw row). */
   readonly rejects: string;
-  /** Findings to store (status other than not-triggered), one array per finding (see STORED_COLUMNS). */
+  /** Findings to store: one array per event × provision triggered or undetermined under some reading (see insertDatasetFindings). */
   readonly stored: readonly (readonly (string | number | null)[])[];
   readonly counts: ImportCounts;
 }
@@ -32,6 +32,8 @@ export interface PieceContext {
   readonly store: boolean;
   /** `treaty:provision:reading` of each slot of the plan. */
   readonly labels: readonly string[];
+  /** For each reading of the plan, its place in READINGS (the stored columns' order). */
+  readonly readingColumn: readonly number[];
 }
 
 /** The columns of the CSV output (docs/import.md). */
@@ -116,21 +118,26 @@ export function processPiece(ctx: PieceContext, piece: Uint8Array, firstLine: nu
     const n = plan.readings.length;
     for (let s = 0; s < slots.length; s += n) {
       let differ = false;
+      let any = false;
       for (let r = 0; r < n; r++) {
         const code = statuses[s + r]!;
         counts.slots[(s + r) * 3 + code]!++;
         if (code !== statuses[s]) differ = true;
         if (code === 0) continue;
-        const slot = slots[s + r]!;
+        any = true;
         if (code === 2) triggeredSlots.push(labels[s + r]!);
         else {
           undetermined++;
           undeterminedSlots.push(labels[s + r]!);
         }
-        if (ctx.store)
-          stored.push([line, row.id, incident.date, at[0], at[1], incident.attacker ?? null, incident.target ?? null, incident.kind, incident.against, slot.treaty, slot.provision, slot.reading, STATUS[code]!]);
       }
       if (differ) disagree.push(`${slots[s]!.treaty}:${slots[s]!.provision}`);
+      if (any && ctx.store) {
+        // One row per event × provision, with the status under each of the four readings (null: not assessed).
+        const byReading: (string | null)[] = [null, null, null, null];
+        for (let r = 0; r < n; r++) byReading[ctx.readingColumn[r]!] = STATUS[statuses[s + r]!]!;
+        stored.push([line, row.id, incident.date, at[0], at[1], incident.attacker ?? null, incident.target ?? null, incident.kind, incident.against, slots[s]!.treaty, slots[s]!.provision, ...byReading]);
+      }
     }
     if (triggered > 0) counts.eventsTriggered++;
     if (undetermined > 0) counts.eventsUndetermined++;

@@ -46,6 +46,7 @@ export function pieceContext(setup: ImportSetup, knowledge: Knowledge): PieceCon
     knowledge,
     plan,
     labels: plan.slots.map((s) => `${s.treaty}:${s.provision}:${s.reading}`),
+    readingColumn: plan.readings.map((r) => READINGS.indexOf(r)),
     output: setup.output,
     store: setup.store,
   };

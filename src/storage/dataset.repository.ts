@@ -4,10 +4,10 @@
  * piece in input order, completed with the summary. A resumed import first deletes the findings at and
  * after the line it resumes from, so no finding is stored twice.
  */
-import type { Kysely } from 'kysely';
+import type { ExpressionBuilder, Kysely } from 'kysely';
 import { CasusError } from '../domain/errors.js';
 import type { Database } from './schema.js';
-import type { DatasetRow } from './dataset.table.js';
+import type { DatasetRow, StoredStatus } from './dataset.table.js';
 
 /** A dataset as the API shows it. */
 export interface Dataset {
@@ -23,7 +23,11 @@ export interface Dataset {
   readonly summary: unknown;
 }
 
-/** One stored finding, with its event. */
+/** The readings, as the columns of a stored finding. */
+const READING_COLUMNS = ['recognized', 'administered', 'claimed', 'delimited'] as const;
+type ReadingColumn = (typeof READING_COLUMNS)[number];
+
+/** One event × provision triggered or undetermined under some reading, with its event. */
 export interface DatasetFinding {
   readonly line: number;
   readonly eventId: string;
@@ -35,13 +39,16 @@ export interface DatasetFinding {
   readonly against: string;
   readonly treaty: string;
   readonly provision: string;
-  readonly reading: string;
-  readonly status: 'triggered' | 'undetermined';
+  /** The status under each reading assessed. */
+  readonly statuses: Readonly<Partial<Record<ReadingColumn, Exclude<StoredStatus, null>>>>;
+  /** True when the readings assessed gave different statuses. */
+  readonly readingsDisagree: boolean;
 }
 
 /**
  * A finding to store, in this order: line, event id, date, lat, lon, attacker, target, kind, against,
- * treaty, provision, reading, status.
+ * treaty, provision, then the status under recognized, administered, claimed and delimited (null for a
+ * reading not assessed).
  */
 export type NewDatasetFinding = readonly (string | number | null)[];
 
@@ -49,6 +56,7 @@ export type NewDatasetFinding = readonly (string | number | null)[];
 export interface DatasetFindingFilter {
   readonly treaty?: string | undefined;
   readonly provision?: string | undefined;
+  /** With `reading`: the status under that reading; alone: under any reading. */
   readonly status?: 'triggered' | 'undetermined' | undefined;
   readonly reading?: string | undefined;
   readonly from?: string | undefined;
@@ -74,7 +82,7 @@ export async function createDataset(db: Kysely<Database>, d: { id: string; name:
   await db.insertInto('dataset').values({ ...d, status: 'running', created_at: new Date().toISOString(), rows: 0 }).execute();
 }
 
-// 13 parameters a row: 1,000 rows stay well under SQLite's and PostgreSQL's parameter limits.
+// 15 parameters a row: 1,000 rows stay well under SQLite's and PostgreSQL's parameter limits.
 const CHUNK = 1000;
 
 /** Appends findings to a dataset (one transaction per call). */
@@ -95,8 +103,10 @@ export async function insertDatasetFindings(db: Kysely<Database>, datasetId: str
         against: f[8] as string,
         treaty: f[9] as string,
         provision: f[10] as string,
-        reading: f[11] as string,
-        status: f[12] as 'triggered' | 'undetermined',
+        recognized: f[11] as StoredStatus,
+        administered: f[12] as StoredStatus,
+        claimed: f[13] as StoredStatus,
+        delimited: f[14] as StoredStatus,
       }));
       await trx.insertInto('dataset_finding').values(values).execute();
     }
@@ -126,32 +136,42 @@ export async function findDataset(db: Kysely<Database>, id: string): Promise<Dat
   return toDataset(row);
 }
 
+type Eb = ExpressionBuilder<Database, 'dataset_finding'>;
+
 /** A page of a dataset's findings in input order, and whether there are more. */
 export async function listDatasetFindings(db: Kysely<Database>, id: string, filter: DatasetFindingFilter = {}): Promise<{ findings: DatasetFinding[]; more: boolean }> {
   const limit = filter.limit ?? 100;
   let q = db.selectFrom('dataset_finding').selectAll().where('dataset_id', '=', id);
   if (filter.treaty !== undefined) q = q.where('treaty', '=', filter.treaty);
   if (filter.provision !== undefined) q = q.where('provision', '=', filter.provision);
-  if (filter.status !== undefined) q = q.where('status', '=', filter.status);
-  if (filter.reading !== undefined) q = q.where('reading', '=', filter.reading);
+  const reading = READING_COLUMNS.find((r) => r === filter.reading);
+  if (filter.reading !== undefined && reading === undefined) return { findings: [], more: false };
+  const statuses = filter.status !== undefined ? [filter.status] : (['triggered', 'undetermined'] as const);
+  if (reading !== undefined) q = q.where(reading, 'in', statuses);
+  else if (filter.status !== undefined) q = q.where((eb: Eb) => eb.or(READING_COLUMNS.map((r) => eb(r, '=', filter.status!))));
   if (filter.from !== undefined) q = q.where('date', '>=', filter.from);
   if (filter.to !== undefined) q = q.where('date', '<=', filter.to);
-  const rows = await q.orderBy('line').orderBy('treaty').orderBy('provision').orderBy('reading').limit(limit + 1).offset(filter.offset ?? 0).execute();
+  const rows = await q.orderBy('line').orderBy('treaty').orderBy('provision').limit(limit + 1).offset(filter.offset ?? 0).execute();
   return {
     more: rows.length > limit,
-    findings: rows.slice(0, limit).map((r) => ({
-      line: Number(r.line),
-      eventId: r.event_id,
-      date: r.date,
-      at: [Number(r.lat), Number(r.lon)] as const,
-      attacker: r.attacker,
-      target: r.target,
-      kind: r.kind,
-      against: r.against,
-      treaty: r.treaty,
-      provision: r.provision,
-      reading: r.reading,
-      status: r.status,
-    })),
+    findings: rows.slice(0, limit).map((r) => {
+      const statuses: Partial<Record<ReadingColumn, Exclude<StoredStatus, null>>> = {};
+      for (const c of READING_COLUMNS) if (r[c] !== null) statuses[c] = r[c];
+      const seen = new Set(Object.values(statuses));
+      return {
+        line: Number(r.line),
+        eventId: r.event_id,
+        date: r.date,
+        at: [Number(r.lat), Number(r.lon)] as const,
+        attacker: r.attacker,
+        target: r.target,
+        kind: r.kind,
+        against: r.against,
+        treaty: r.treaty,
+        provision: r.provision,
+        statuses,
+        readingsDisagree: seen.size > 1,
+      };
+    }),
   };
 }

@@ -1,7 +1,7 @@
 /**
  * @module dataset.table
  * Row types of imported datasets (`casus import`): one row per import, and one per finding that is
- * not "not-triggered" (those are only counted, in the summary). They never leave src/storage.
+ * not triggered under any reading (those are only counted, in the summary). They never leave src/storage.
  */
 import type { ColumnType, Insertable, Selectable } from 'kysely';
 
@@ -18,7 +18,13 @@ export interface DatasetTable {
   summary: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
-/** `dataset_finding`: (dataset_id, line, treaty, provision, reading) is the primary key. */
+/** A status as stored; null where the reading was not assessed. */
+export type StoredStatus = 'triggered' | 'undetermined' | 'not-triggered' | null;
+
+/**
+ * `dataset_finding`: one row per event × provision that is triggered or undetermined under some
+ * reading, with the status under each reading; (dataset_id, line, treaty, provision) is the key.
+ */
 export interface DatasetFindingTable {
   dataset_id: string;
   line: number;
@@ -32,8 +38,10 @@ export interface DatasetFindingTable {
   against: string;
   treaty: string;
   provision: string;
-  reading: string;
-  status: 'triggered' | 'undetermined';
+  recognized: StoredStatus;
+  administered: StoredStatus;
+  claimed: StoredStatus;
+  delimited: StoredStatus;
 }
 
 export type DatasetRow = Selectable<DatasetTable>;

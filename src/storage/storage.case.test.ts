@@ -112,19 +112,28 @@ export function runStorageContract(contract: StorageContract): void {
         }
       }));
 
-    test('stores an imported dataset: findings in file order, filtered and paged; a resume deletes from its line on', () =>
+    test('stores an imported dataset: findings in file order, filtered by reading and status, paged; a resume deletes from its line on', () =>
       withDb(async ({ db }) => {
         await createDataset(db, { id: 'ds-1', name: 'acled.csv', format: 'acled', source: 'acled.csv' });
-        const finding = (line: number, date: string, reading: string, status: string) => [line, `E${line}`, date, 39.8417, 45.6722, 'AZE', 'ARM', 'armed-attack', 'territory', 'csto', 'art-4', reading, status];
-        await insertDatasetFindings(db, 'ds-1', [finding(2, '2022-09-13', 'recognized', 'triggered'), finding(2, '2022-09-13', 'delimited', 'undetermined'), finding(5, '2022-09-14', 'recognized', 'triggered')]);
-        await insertDatasetFindings(db, 'ds-1', Array.from({ length: 2500 }, (_, i) => finding(10 + i, '2023-01-01', 'claimed', 'triggered')));
+        const finding = (line: number, date: string, provision: string, statuses: readonly (string | null)[]) => [line, `E${line}`, date, 39.8417, 45.6722, 'AZE', 'ARM', 'armed-attack', 'territory', 'csto', provision, ...statuses];
+        const all = (s: string) => [s, s, s, s];
+        await insertDatasetFindings(db, 'ds-1', [
+          finding(2, '2022-09-13', 'art-4', ['triggered', 'triggered', 'triggered', 'undetermined']),
+          finding(2, '2022-09-13', 'art-2', all('triggered')),
+          finding(5, '2022-09-14', 'art-4', ['triggered', null, null, null]),
+        ]);
+        await insertDatasetFindings(db, 'ds-1', Array.from({ length: 2500 }, (_, i) => finding(10 + i, '2023-01-01', 'art-4', all('undetermined'))));
         expect((await findDataset(db, 'ds-1')).status).toBe('running');
         const page = await listDatasetFindings(db, 'ds-1', { limit: 2 });
         expect(page.more).toBe(true);
-        expect(page.findings.map((f) => [f.line, f.reading, f.status])).toEqual([[2, 'delimited', 'undetermined'], [2, 'recognized', 'triggered']]);
-        expect(page.findings[0]).toMatchObject({ eventId: 'E2', date: '2022-09-13', at: [39.8417, 45.6722], attacker: 'AZE', target: 'ARM', treaty: 'csto', provision: 'art-4' });
-        const recognized = await listDatasetFindings(db, 'ds-1', { reading: 'recognized', status: 'triggered', from: '2022-09-14', to: '2022-12-31' });
-        expect(recognized.findings.map((f) => f.line)).toEqual([5]);
+        expect(page.findings.map((f) => [f.line, f.provision, f.readingsDisagree])).toEqual([[2, 'art-2', false], [2, 'art-4', true]]);
+        expect(page.findings[1]).toMatchObject({ eventId: 'E2', date: '2022-09-13', at: [39.8417, 45.6722], attacker: 'AZE', target: 'ARM', treaty: 'csto', statuses: { recognized: 'triggered', delimited: 'undetermined' } });
+        expect((await listDatasetFindings(db, 'ds-1', { limit: 3 })).findings[2]!.statuses).toEqual({ recognized: 'triggered' });
+        const line = async (f: Parameters<typeof listDatasetFindings>[2]) => (await listDatasetFindings(db, 'ds-1', { limit: 5, ...f })).findings.map((x) => `${x.line} ${x.provision}`);
+        expect(await line({ reading: 'delimited', status: 'undetermined', to: '2022-12-31' })).toEqual(['2 art-4']);
+        expect(await line({ reading: 'administered', to: '2022-12-31' })).toEqual(['2 art-2', '2 art-4']);
+        expect(await line({ status: 'triggered', from: '2022-09-14' })).toEqual(['5 art-4']);
+        expect(await line({ provision: 'art-2' })).toEqual(['2 art-2']);
         expect((await listDatasetFindings(db, 'ds-1', { treaty: 'nato' })).findings).toEqual([]);
         expect((await listDatasetFindings(db, 'ds-1', { offset: 2500, limit: 1000 })).findings.map((f) => f.line)).toEqual([2507, 2508, 2509]);
         await deleteDatasetFindingsFrom(db, 'ds-1', 5);

@@ -212,19 +212,21 @@ export function runApiContract(backend: ApiContract): void {
 
       it('GET /v1/datasets, /v1/datasets/{id} (summary) and /v1/datasets/{id}/findings (paged, filtered)', async () => {
         await createDataset(opened.db, { id: 'ds-api', name: 'acled-small.csv', format: 'acled', source: 'acled-small.csv' });
-        const f = (line: number, reading: string, status: string, date = '2022-09-13') => [line, `ARM${line}`, date, 39.8417, 45.6722, 'AZE', 'ARM', 'armed-attack', 'territory', 'csto', 'art-4', reading, status];
-        await insertDatasetFindings(opened.db, 'ds-api', [f(2, 'recognized', 'triggered'), f(2, 'delimited', 'undetermined'), f(3, 'recognized', 'triggered', '2023-01-01')]);
+        const f = (line: number, provision: string, statuses: readonly (string | null)[], date = '2022-09-13') => [line, `ARM${line}`, date, 39.8417, 45.6722, 'AZE', 'ARM', 'armed-attack', 'territory', 'csto', provision, ...statuses];
+        await insertDatasetFindings(opened.db, 'ds-api', [f(2, 'art-2', ['triggered', 'triggered', 'triggered', 'triggered']), f(2, 'art-4', ['triggered', 'triggered', 'triggered', 'undetermined']), f(3, 'art-4', ['triggered', 'triggered', 'triggered', 'triggered'], '2023-01-01')]);
         await completeDataset(opened.db, 'ds-api', 3, { rows: 3, assessed: 3 });
         const list = (await (await get('/v1/datasets')).json()) as { datasets: { id: string; status: string }[] };
         expect(list.datasets).toContainEqual(expect.objectContaining({ id: 'ds-api', status: 'complete', rows: 3 }));
         const one = (await (await get('/v1/datasets/ds-api')).json()) as { summary: { rows: number } };
         expect(one.summary).toEqual({ rows: 3, assessed: 3 });
-        const page = (await (await get('/v1/datasets/ds-api/findings?limit=2')).json()) as { findings: { line: number; reading: string; at: number[] }[]; next: number | null };
-        expect(page.findings.map((x) => [x.line, x.reading])).toEqual([[2, 'delimited'], [2, 'recognized']]);
-        expect(page.findings[0]!.at).toEqual([39.8417, 45.6722]);
+        const page = (await (await get('/v1/datasets/ds-api/findings?limit=2')).json()) as { findings: { line: number; provision: string; at: number[]; statuses: Record<string, string>; readingsDisagree: boolean }[]; next: number | null };
+        expect(page.findings.map((x) => [x.line, x.provision, x.readingsDisagree])).toEqual([[2, 'art-2', false], [2, 'art-4', true]]);
+        expect(page.findings[1]).toMatchObject({ at: [39.8417, 45.6722], statuses: { recognized: 'triggered', delimited: 'undetermined' } });
         expect(page.next).toBe(2);
         const filtered = (await (await get('/v1/datasets/ds-api/findings?treaty=csto&status=triggered&reading=recognized&from=2023-01-01')).json()) as { findings: { line: number }[]; next: number | null };
         expect(filtered).toMatchObject({ findings: [{ line: 3 }], next: null });
+        const undetermined = (await (await get('/v1/datasets/ds-api/findings?status=undetermined')).json()) as { findings: { line: number; provision: string }[] };
+        expect(undetermined.findings.map((x) => [x.line, x.provision])).toEqual([[2, 'art-4']]);
         const missing = await get('/v1/datasets/nope');
         expect(missing.status).toBe(404);
         expect(await fields(missing)).toEqual(['path.id']);

@@ -21,7 +21,7 @@ function importContract(name: string, backend: ScratchBackend): void {
     beforeAll(() => backend.setup?.(), 120_000);
     afterAll(() => backend.teardown?.());
 
-    it('stores the output\'s triggered and undetermined findings, and the summary', async () => {
+    it('stores the output\'s triggered and undetermined findings (per event × provision), and the summary', async () => {
       const opened = await backend.open();
       try {
         const out = join(dir, `${name}.csv`);
@@ -44,7 +44,9 @@ function importContract(name: string, backend: ScratchBackend): void {
             ...(row.undetermined ? row.undetermined.split(' ').map((s) => `${row.line} ${s} undetermined`) : []),
           ])
           .sort();
-        const stored = (await listDatasetFindings(opened.db, dataset!.id, { limit: 1000 })).findings.map((f) => `${f.line} ${f.treaty}:${f.provision}:${f.reading} ${f.status}`).sort();
+        const stored = (await listDatasetFindings(opened.db, dataset!.id, { limit: 1000 })).findings
+          .flatMap((f) => Object.entries(f.statuses).filter(([, s]) => s !== 'not-triggered').map(([reading, s]) => `${f.line} ${f.treaty}:${f.provision}:${reading} ${s}`))
+          .sort();
         expect(stored.length).toBeGreaterThan(0);
         expect(stored).toEqual(expected);
       } finally {

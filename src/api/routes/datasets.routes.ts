@@ -1,8 +1,8 @@
 /**
  * @module datasets.routes
  * Imported datasets over HTTP (`casus import` stores them): the list, one dataset with its summary, and
- * its findings — those triggered or undetermined — paged and filtered by treaty, provision, status,
- * reading and date.
+ * its findings — event × provision, triggered or undetermined under some reading, with the status under
+ * each reading — paged and filtered by treaty, provision, status, reading and date.
  */
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import { z } from 'zod';
@@ -23,8 +23,8 @@ export const datasetFindingsQuery = z
   .object({
     treaty: z.string().min(1).optional(),
     provision: z.string().regex(/^art-[1-9][0-9]*$/, 'expected art-N').optional(),
-    status: z.enum(['triggered', 'undetermined']).optional().describe('not-triggered findings are counted in the summary, not stored one by one'),
-    reading: z.enum(READINGS).optional(),
+    status: z.enum(['triggered', 'undetermined']).optional().describe('with reading: the status under that reading; alone: under any reading (findings not triggered under any reading are counted in the summary, not stored one by one)'),
+    reading: z.enum(READINGS).optional().describe('alone: triggered or undetermined under this reading'),
     from: day.optional().describe('events on or after this date'),
     to: day.optional().describe('events on or before this date'),
     offset: z.coerce.number().int().min(0).optional().describe('findings to skip (default 0)'),
@@ -54,8 +54,10 @@ const datasetFinding = z.object({
   against: z.string(),
   treaty: z.string(),
   provision: z.string(),
-  reading: z.enum(READINGS),
-  status: z.enum(['triggered', 'undetermined']),
+  statuses: z
+    .object(Object.fromEntries(READINGS.map((r) => [r, z.enum(['triggered', 'undetermined', 'not-triggered']).optional()])))
+    .describe('the status under each reading assessed'),
+  readingsDisagree: z.boolean().describe('whether the readings gave different statuses'),
 });
 
 const listAnswer = z.object({ datasets: z.array(datasetSummary) });
@@ -94,7 +96,7 @@ export function datasetRoutes(app: OpenAPIHono<ApiEnv>, deps: ApiDeps): void {
       operationId: 'listDatasetFindings',
       method: 'get',
       path: '/v1/datasets/{id}/findings',
-      summary: 'A dataset\'s triggered and undetermined findings, in file order, paged and filtered',
+      summary: 'A dataset\'s findings (event × provision, triggered or undetermined under some reading, with the status per reading), in file order, paged and filtered',
       request: { params: idParam, query: datasetFindingsQuery },
       responses: { 200: json(findingsAnswer, 'A page of findings'), ...errors },
     }),

@@ -32,9 +32,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('against', 'text', (c) => c.notNull())
     .addColumn('treaty', 'text', (c) => c.notNull())
     .addColumn('provision', 'text', (c) => c.notNull())
-    .addColumn('reading', 'text', (c) => c.notNull())
-    .addColumn('status', 'text', (c) => c.notNull().check(sql`status in ('triggered', 'undetermined')`))
-    .addPrimaryKeyConstraint('dataset_finding_pk', ['dataset_id', 'line', 'treaty', 'provision', 'reading'])
+    .addColumn('recognized', 'text', (c) => c.check(sql`recognized in ('triggered', 'undetermined', 'not-triggered')`))
+    .addColumn('administered', 'text', (c) => c.check(sql`administered in ('triggered', 'undetermined', 'not-triggered')`))
+    .addColumn('claimed', 'text', (c) => c.check(sql`claimed in ('triggered', 'undetermined', 'not-triggered')`))
+    .addColumn('delimited', 'text', (c) => c.check(sql`delimited in ('triggered', 'undetermined', 'not-triggered')`))
+    .addPrimaryKeyConstraint('dataset_finding_pk', ['dataset_id', 'line', 'treaty', 'provision'])
     .execute();
   await db.schema.createIndex('dataset_finding_date').on('dataset_finding').columns(['dataset_id', 'date']).execute();
 }
