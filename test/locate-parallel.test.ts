@@ -35,6 +35,7 @@ describe('casus locate --input on every core', () => {
     expect(expected.split('\n')).toHaveLength(160_002);
     expect(readFileSync(join(dir, 'two.csv'), 'utf8')).toBe(expected);
     const stdout = casus(['--input', input, '--date', '2024-01-01', '--workers', '2']);
+    expect(stdout.code, stdout.err).toBe(0);
     expect(stdout.out).toBe(expected);
   }, 180_000);
 

@@ -5,7 +5,8 @@
  * becomes the output (or is copied to stdout) only when every row was good — a bad row still leaves
  * nothing written.
  */
-import { closeSync, openSync, readSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, createReadStream, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { once } from 'node:events';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Issue } from '../domain/errors.js';
@@ -86,13 +87,9 @@ export async function locateParallel(buffer: Buffer, opts: ParallelOptions): Pro
       renameSync(tmp, opts.output);
       process.stderr.write(`casus: located ${rows} point(s) → ${opts.output}\n`);
     } else {
-      const input = openSync(tmp, 'r');
-      try {
-        const chunk = Buffer.alloc(1 << 20);
-        for (let n = readSync(input, chunk); n > 0; n = readSync(input, chunk)) writeSync(1, chunk, 0, n);
-      } finally {
-        closeSync(input);
-      }
+      // Through the stream, waiting for 'drain': a synchronous write to a full pipe fails with EAGAIN.
+      for await (const chunk of createReadStream(tmp, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>)
+        if (!process.stdout.write(chunk)) await once(process.stdout, 'drain');
     }
   } finally {
     bar.stop();
