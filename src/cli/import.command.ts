@@ -7,7 +7,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
-import { Command } from 'commander';
+import { Command, Option } from 'commander';
 import { invalidInput } from '../domain/errors.js';
 import { READINGS } from '../domain/territory/index.js';
 import { MAPPABLE_FIELDS, parseActorMap, type EventField } from '../importers/index.js';
@@ -55,11 +55,11 @@ export function importCommand(): Command {
     .description('assess every event of an ACLED or UCDP GED export (or any CSV) against every encoded treaty')
     .argument('<FILE>', 'the export: CSV, or CSV compressed with gzip (.csv.gz)')
     .option('--format <format>', `${FORMAT_IDS.join(' | ')} (required)`)
-    .option('--map <column=field>', `with --format csv: which column holds a field (repeatable); fields: ${MAPPABLE_FIELDS.join(', ')}`, collect, [])
+    .addOption(new Option('--map <column=field>', `with --format csv: which column holds a field (repeatable); fields: ${MAPPABLE_FIELDS.join(', ')}`).argParser(collect).default([], 'each field from the column of its name'))
     .option('--out <file>', 'findings, one row per event: .csv (default) or .jsonl (default: <FILE>.findings.csv in the current directory)')
     .option('--rejects <file>', 'rows that could not be assessed, with line, reason and the raw row (default: <out>.rejects.csv)')
     .option('--actors <file.yaml>', 'actor name → polity map (default: data/import/actors.yaml; copy it to edit)')
-    .option('--unknown-actors <how>', 'reject (default): a row naming an actor the map does not know is rejected; non-state: read it as non-state:<slug of the name>', 'reject')
+    .option('--unknown-actors <how>', 'reject: a row naming an actor the map does not know is rejected; non-state: read it as non-state:<slug of the name>', 'reject')
     .option('--reading <reading>', 'recognized | administered | claimed | delimited | all', 'all')
     .option('--workers <n>', 'worker threads (default: one per core)')
     .option('--name <name>', 'the dataset\'s name in the store (default: the file name)')
