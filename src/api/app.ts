@@ -17,6 +17,7 @@ import { errorResponse, respondError, zodIssues, type ApiErrorCode } from './api
 import { limitBody } from './body-limit.js';
 import { tokenMiddleware } from './auth.js';
 import { caseRoutes } from './routes/cases.routes.js';
+import { datasetRoutes } from './routes/datasets.routes.js';
 import { knowledgeRoutes } from './routes/knowledge.routes.js';
 import { mapRoutes } from './routes/map.routes.js';
 import { webApp } from './web-app.js';
@@ -64,6 +65,7 @@ export function createApp(deps: ApiDeps, log?: Logger): OpenAPIHono<ApiEnv> {
   knowledgeRoutes(app, deps);
   caseRoutes(app, deps);
   mapRoutes(app, deps);
+  datasetRoutes(app, deps);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', { type: 'http', scheme: 'bearer' });
   app.doc31('/openapi.json', OPENAPI_INFO);

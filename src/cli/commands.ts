@@ -17,6 +17,7 @@ export const COMMANDS: readonly CommandEntry[] = [
   { name: 'locate', load: async () => (await import('./locate.command.js')).locateCommand },
   { name: 'check', load: async () => (await import('./check.command.js')).checkCommand },
   { name: 'index', load: async () => (await import('./index.command.js')).indexCommand },
+  { name: 'import', load: async () => (await import('./import.command.js')).importCommand },
   { name: 'zones', load: async () => (await import('./zones.command.js')).zonesCommand },
   {
     name: 'cases',

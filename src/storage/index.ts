@@ -29,3 +29,6 @@ export { isUniqueViolation, isBusy } from './storage-error.js';
 
 export type { ApiToken, TokenRole } from './api-token.repository.js';
 export { createToken, revokeToken, findActiveToken, listTokens, hashToken } from './api-token.repository.js';
+
+export type { Dataset, DatasetFinding, DatasetFindingFilter, NewDatasetFinding } from './dataset.repository.js';
+export { createDataset, insertDatasetFindings, deleteDatasetFindingsFrom, completeDataset, listDatasets, findDataset, listDatasetFindings } from './dataset.repository.js';

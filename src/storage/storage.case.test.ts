@@ -15,8 +15,15 @@ import { ensureRecordLoaded, loadProcedure, loadRecordIntoDatabase, type RecordP
 import { runWorker, startWorker } from '../../test/support/run-worker.js';
 import {
   appendEvent,
+  completeDataset,
   countCaseFiles,
   createCaseFile,
+  createDataset,
+  deleteDatasetFindingsFrom,
+  findDataset,
+  insertDatasetFindings,
+  listDatasetFindings,
+  listDatasets,
   findCaseLog,
   findCaseStamp,
   listCaseLogs,
@@ -103,7 +110,7 @@ export function runStorageContract(contract: StorageContract): void {
         try {
           expect(await countCaseFiles(again)).toBe(0);
           const migrations = await again.selectFrom('kysely_migration' as never).selectAll().execute();
-          expect(migrations).toHaveLength(3);
+          expect(migrations).toHaveLength(4);
         } finally {
           await again.destroy();
         }
@@ -125,6 +132,39 @@ export function runStorageContract(contract: StorageContract): void {
         await appendEvent(db, created.id, 1, { type: 'application-lodged', date: '2024-05-02', by: ['ARM'], provision: 'art-4', request: 'help', sources: [], note: 'n' }, procedure);
         expect(await findCaseStamp(db, created.id)).toMatch(/^2:[0-9a-f-]{36}$/);
         expect(await findCaseStamp(db, 'no-such-case')).toBeUndefined();
+      }));
+
+    test('stores an imported dataset: findings in file order, filtered by reading and status, paged; a resume deletes from its line on', () =>
+      withDb(async ({ db }) => {
+        await createDataset(db, { id: 'ds-1', name: 'acled.csv', format: 'acled', source: 'acled.csv' });
+        const finding = (line: number, date: string, provision: string, statuses: readonly (string | null)[]) => [line, `E${line}`, date, 39.8417, 45.6722, 'AZE', 'ARM', 'armed-attack', 'territory', 'csto', provision, ...statuses];
+        const all = (s: string) => [s, s, s, s];
+        await insertDatasetFindings(db, 'ds-1', [
+          finding(2, '2022-09-13', 'art-4', ['triggered', 'triggered', 'triggered', 'undetermined']),
+          finding(2, '2022-09-13', 'art-2', all('triggered')),
+          finding(5, '2022-09-14', 'art-4', ['triggered', null, null, null]),
+        ]);
+        await insertDatasetFindings(db, 'ds-1', Array.from({ length: 2500 }, (_, i) => finding(10 + i, '2023-01-01', 'art-4', all('undetermined'))));
+        expect((await findDataset(db, 'ds-1')).status).toBe('running');
+        const page = await listDatasetFindings(db, 'ds-1', { limit: 2 });
+        expect(page.more).toBe(true);
+        expect(page.findings.map((f) => [f.line, f.provision, f.readingsDisagree])).toEqual([[2, 'art-2', false], [2, 'art-4', true]]);
+        expect(page.findings[1]).toMatchObject({ eventId: 'E2', date: '2022-09-13', at: [39.8417, 45.6722], attacker: 'AZE', target: 'ARM', treaty: 'csto', statuses: { recognized: 'triggered', delimited: 'undetermined' } });
+        expect((await listDatasetFindings(db, 'ds-1', { limit: 3 })).findings[2]!.statuses).toEqual({ recognized: 'triggered' });
+        const line = async (f: Parameters<typeof listDatasetFindings>[2]) => (await listDatasetFindings(db, 'ds-1', { limit: 5, ...f })).findings.map((x) => `${x.line} ${x.provision}`);
+        expect(await line({ reading: 'delimited', status: 'undetermined', to: '2022-12-31' })).toEqual(['2 art-4']);
+        expect(await line({ reading: 'administered', to: '2022-12-31' })).toEqual(['2 art-2', '2 art-4']);
+        expect(await line({ status: 'triggered', from: '2022-09-14' })).toEqual(['5 art-4']);
+        expect(await line({ provision: 'art-2' })).toEqual(['2 art-2']);
+        expect((await listDatasetFindings(db, 'ds-1', { treaty: 'nato' })).findings).toEqual([]);
+        expect((await listDatasetFindings(db, 'ds-1', { offset: 2500, limit: 1000 })).findings.map((f) => f.line)).toEqual([2507, 2508, 2509]);
+        await deleteDatasetFindingsFrom(db, 'ds-1', 5);
+        expect((await listDatasetFindings(db, 'ds-1', { limit: 1000 })).findings.map((f) => f.line)).toEqual([2, 2]);
+        await completeDataset(db, 'ds-1', 40, { rows: 40 });
+        const done = await findDataset(db, 'ds-1');
+        expect(done).toMatchObject({ status: 'complete', rows: 40, summary: { rows: 40 } });
+        expect((await listDatasets(db)).map((d) => d.id)).toEqual(['ds-1']);
+        await expectCasusError(findDataset(db, 'nope'), 'not-found', /no dataset "nope"/);
       }));
 
     test('stores a case file and reads back exactly the same log', () =>

@@ -13,7 +13,7 @@ import { createApp, createAssessmentsService, createZonesService, openApiDocumen
 import { assessmentAnswer, assessmentSummaryAnswer, locateAnswer } from '../../src/api/schemas.js';
 import { assessCaseIncident, loadKnowledge, PACKAGE_ROOT } from '../../src/knowledge/index.js';
 import { defaultRecordPaths, ensureRecordLoaded } from '../../src/knowledge/record/index.js';
-import { createToken, findCaseLog, replaceRecordCaseLog } from '../../src/storage/index.js';
+import { completeDataset, createDataset, createToken, findCaseLog, insertDatasetFindings, replaceRecordCaseLog } from '../../src/storage/index.js';
 import type { OpenedDatabase } from '../../src/storage/storage.case.test.js';
 
 /** How a backend plugs into the API contract. */
@@ -244,6 +244,31 @@ export function runApiContract(backend: ApiContract): void {
         const unknown = await get('/v1/reliability?treaty=warsaw');
         expect(unknown.status).toBe(400);
         expect(((await unknown.json()) as ErrorJson).error.issues.map((i) => i.field)).toEqual(['query.treaty']);
+      });
+
+      it('GET /v1/datasets, /v1/datasets/{id} (summary) and /v1/datasets/{id}/findings (paged, filtered)', async () => {
+        await createDataset(opened.db, { id: 'ds-api', name: 'acled-small.csv', format: 'acled', source: 'acled-small.csv' });
+        const f = (line: number, provision: string, statuses: readonly (string | null)[], date = '2022-09-13') => [line, `ARM${line}`, date, 39.8417, 45.6722, 'AZE', 'ARM', 'armed-attack', 'territory', 'csto', provision, ...statuses];
+        await insertDatasetFindings(opened.db, 'ds-api', [f(2, 'art-2', ['triggered', 'triggered', 'triggered', 'triggered']), f(2, 'art-4', ['triggered', 'triggered', 'triggered', 'undetermined']), f(3, 'art-4', ['triggered', 'triggered', 'triggered', 'triggered'], '2023-01-01')]);
+        await completeDataset(opened.db, 'ds-api', 3, { rows: 3, assessed: 3 });
+        const list = (await (await get('/v1/datasets')).json()) as { datasets: { id: string; status: string }[] };
+        expect(list.datasets).toContainEqual(expect.objectContaining({ id: 'ds-api', status: 'complete', rows: 3 }));
+        const one = (await (await get('/v1/datasets/ds-api')).json()) as { summary: { rows: number } };
+        expect(one.summary).toEqual({ rows: 3, assessed: 3 });
+        const page = (await (await get('/v1/datasets/ds-api/findings?limit=2')).json()) as { findings: { line: number; provision: string; at: number[]; statuses: Record<string, string>; readingsDisagree: boolean }[]; next: number | null };
+        expect(page.findings.map((x) => [x.line, x.provision, x.readingsDisagree])).toEqual([[2, 'art-2', false], [2, 'art-4', true]]);
+        expect(page.findings[1]).toMatchObject({ at: [39.8417, 45.6722], statuses: { recognized: 'triggered', delimited: 'undetermined' } });
+        expect(page.next).toBe(2);
+        const filtered = (await (await get('/v1/datasets/ds-api/findings?treaty=csto&status=triggered&reading=recognized&from=2023-01-01')).json()) as { findings: { line: number }[]; next: number | null };
+        expect(filtered).toMatchObject({ findings: [{ line: 3 }], next: null });
+        const undetermined = (await (await get('/v1/datasets/ds-api/findings?status=undetermined')).json()) as { findings: { line: number; provision: string }[] };
+        expect(undetermined.findings.map((x) => [x.line, x.provision])).toEqual([[2, 'art-4']]);
+        const missing = await get('/v1/datasets/nope');
+        expect(missing.status).toBe(404);
+        expect(await fields(missing)).toEqual(['path.id']);
+        const bad = await get('/v1/datasets/ds-api/findings?status=not-triggered');
+        expect(bad.status).toBe(400);
+        expect(await fields(bad)).toEqual(['query.status']);
       });
 
       it('serves /openapi.json, valid OpenAPI 3.1, and the docs page, which fetches nothing from swagger.io', async () => {
