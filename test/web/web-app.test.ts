@@ -4,11 +4,12 @@
  * by accessible names. Fails on any request that leaves 127.0.0.1. Screenshots and the measured
  * first-view and frame times go to test-artifacts/web/.
  */
+import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ARTIFACTS, browserMissing, createToken, ensureWebBuilt, guardedBrowser, serve, type Guarded, type Served } from './browser.js';
+import { ARTIFACTS, ROOT, browserMissing, createToken, ensureWebBuilt, guardedBrowser, serve, type Guarded, type Served } from './browser.js';
 
 const missing = browserMissing();
 const measures: Record<string, unknown> = {};
@@ -35,7 +36,7 @@ function suite() {
       throw e;
     });
     await page.goto(`${server.url}/${query}${hash}`);
-    await page.locator('.world-map[data-state="ready"]').or(page.getByRole('heading', { name: /Case files|The record/ })).first().waitFor({ timeout: 30_000 });
+    await page.locator('.world-map[data-state="ready"]').or(page.getByRole('heading', { name: /Case files|The record|Datasets/ })).first().waitFor({ timeout: 30_000 });
     return page;
   };
 
@@ -247,6 +248,22 @@ function suite() {
     await chart.waitFor({ timeout: 20_000 });
     expect(await chart.locator('a').first().getAttribute('href')).toMatch(/view=cases&case=csto-/);
     await page.screenshot({ path: join(ARTIFACTS, 'record.png'), fullPage: true });
+    await page.close();
+  }, 60_000);
+
+  it('shows an imported dataset: its summary, a map of the events that trigger something, and links to ask about each', async () => {
+    const imported = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'src/cli/main.ts'), 'import', join(ROOT, 'test/fixtures/import/acled-small.csv'), '--format', 'acled', '--out', join(ARTIFACTS, 'acled-small.findings.csv'), '--quiet'], {
+      env: { ...process.env, CASUS_DB: server.db },
+      encoding: 'utf8',
+    });
+    expect(imported.status, imported.stderr).toBe(0);
+    const page = await open('?view=datasets');
+    await page.getByRole('navigation', { name: 'Datasets' }).getByRole('link', { name: 'acled-small.csv' }).click();
+    await expect.poll(() => page.locator('.verdict').textContent(), { timeout: 20_000 }).toMatch(/\d+ events trigger a provision under some reading/);
+    const map = page.getByRole('img', { name: /Map of \d+ findings/ });
+    await map.waitFor();
+    expect(await page.getByRole('link', { name: /ARM101 · 2022-09-13 · AZE → ARM/ }).first().getAttribute('href')).toMatch(/at=39\.8417,45\.6722/);
+    await page.screenshot({ path: join(ARTIFACTS, 'dataset.png'), fullPage: true });
     await page.close();
   }, 60_000);
 

@@ -4,7 +4,7 @@
  * API's own words (`{ error: { code, message, issues } }`), so a panel can always say what went wrong.
  */
 import type { FeatureCollection } from 'geojson';
-import type { Assessment, CaseFile, CaseListItem, Location, Reliability, Treaty } from './types.js';
+import type { Assessment, CaseFile, CaseListItem, Dataset, DatasetFinding, DatasetListItem, Location, Reliability, Treaty } from './types.js';
 
 /** A failed call, in words a person can read. */
 export class ApiError extends Error {
@@ -78,5 +78,11 @@ export const api = {
     call<CaseFile>(`/v1/cases/${encodeURIComponent(id)}/events`, post({ expectedVersion, event }, token)),
   record: () => call<{ cases: CaseFile[] }>('/v1/record'),
   locate: (at: readonly [number, number], date: string) => call<Location & { at: [number, number]; date: string }>(`/v1/locate?at=${at[0]},${at[1]}&date=${date}`),
+  datasets: () => call<{ datasets: DatasetListItem[] }>('/v1/datasets'),
+  dataset: (id: string) => call<Dataset>(`/v1/datasets/${encodeURIComponent(id)}`),
+  datasetFindings: (id: string, query: Record<string, string | number>) =>
+    call<{ findings: DatasetFinding[]; next: number | null }>(
+      `/v1/datasets/${encodeURIComponent(id)}/findings?${new URLSearchParams(Object.entries(query).map(([k, v]) => [k, String(v)])).toString()}`,
+    ),
   reliability: () => call<Reliability>('/v1/reliability?origin=all'),
 };

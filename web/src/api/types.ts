@@ -200,3 +200,40 @@ export interface OverlayProperties {
   readonly approximate: boolean;
   readonly errorKm: number;
 }
+
+export interface DatasetListItem {
+  readonly id: string;
+  readonly name: string;
+  readonly format: string;
+  readonly status: string;
+  readonly createdAt: string;
+  readonly completedAt?: string | null;
+  readonly rows: number;
+}
+
+export interface DatasetSummary {
+  readonly rows: number;
+  readonly assessed: number;
+  readonly rejected: { readonly total: number; readonly byReason: Readonly<Record<string, number>> };
+  readonly events: { readonly triggering: number; readonly undetermined: number; readonly readingsDisagree: number };
+  readonly findings: readonly { readonly treaty: string; readonly provision: string; readonly reading: Reading; readonly triggered: number; readonly undetermined: number; readonly notTriggered: number }[];
+}
+
+export interface Dataset extends DatasetListItem {
+  readonly summary?: DatasetSummary | null;
+}
+
+export interface DatasetFinding {
+  readonly line: number;
+  readonly eventId: string;
+  readonly date: string;
+  readonly at: readonly [number, number];
+  readonly attacker: string;
+  readonly target: string;
+  readonly kind: string;
+  readonly against: string;
+  readonly treaty: string;
+  readonly provision: string;
+  readonly statuses: Partial<Record<Reading, Status>>;
+  readonly readingsDisagree: boolean;
+}

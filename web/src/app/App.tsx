@@ -10,6 +10,7 @@ import type { Treaty } from '../api/types.js';
 import { AskPage } from '../ask/AskPage.js';
 import type { Polity } from '../ask/AskForm.js';
 import { CasesPage } from '../cases/CasesPage.js';
+import { DatasetsPage } from '../datasets/DatasetsPage.js';
 import { countriesFromTopology } from '../map/map-data.js';
 import { todayIso, useUrlState, type View } from './url-state.js';
 
@@ -20,6 +21,7 @@ const VIEWS: readonly { view: View; label: string }[] = [
   { view: 'map', label: 'Map & ask' },
   { view: 'cases', label: 'Case files' },
   { view: 'record', label: 'Record' },
+  { view: 'datasets', label: 'Datasets' },
 ];
 
 /** The app. */
@@ -84,6 +86,7 @@ export function App() {
         {!treaties && !error && <p role="status">Loading treaties…</p>}
         {treaties && state.view === 'map' && <AskPage state={state} update={update} treaties={treaties} polities={polities} countries={countries} />}
         {treaties && state.view === 'cases' && <CasesPage selected={state.case} treaties={treaties} onSelect={(id) => update({ case: id }, 'push')} />}
+        {state.view === 'datasets' && <DatasetsPage selected={state.dataset} onSelect={(id) => update({ dataset: id }, 'push')} />}
         {treaties && state.view === 'record' && (
           <Suspense fallback={<p role="status">Loading the record…</p>}>
             <RecordPage treaties={treaties} onCase={(id) => update({ view: 'cases', case: id }, 'push')} />

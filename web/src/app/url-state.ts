@@ -7,7 +7,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { Reading } from '../api/types.js';
 
-export type View = 'map' | 'cases' | 'record';
+export type View = 'map' | 'cases' | 'record' | 'datasets';
 
 export interface AppState {
   readonly view: View;
@@ -24,6 +24,8 @@ export interface AppState {
   /** Parties that asked for consultations (NATO Art. 4, ANZUS Art. III…), comma-separated. */
   readonly requested: string;
   readonly case: string;
+  /** The dataset shown on the Datasets page. */
+  readonly dataset: string;
 }
 
 const READING_SET = new Set(['recognized', 'administered', 'claimed', 'delimited']);
@@ -46,7 +48,7 @@ function read(params: URLSearchParams): AppState {
   const reading = params.get('reading') ?? '';
   const at = params.get('at');
   return {
-    view: view === 'cases' || view === 'record' ? view : 'map',
+    view: view === 'cases' || view === 'record' || view === 'datasets' ? view : 'map',
     date: /^\d{4}-\d{2}-\d{2}$/.test(params.get('date') ?? '') ? params.get('date')! : todayIso(),
     treaty: params.get('treaty') ?? 'nato',
     provision: params.get('provision') ?? '',
@@ -59,6 +61,7 @@ function read(params: URLSearchParams): AppState {
     flag: params.get('flag') ?? '',
     requested: params.get('requested') ?? '',
     case: params.get('case') ?? '',
+    dataset: params.get('dataset') ?? '',
   };
 }
 
@@ -77,6 +80,7 @@ function write(state: AppState): string {
   if (state.flag) p.set('flag', state.flag);
   if (state.requested) p.set('requested', state.requested);
   if (state.case) p.set('case', state.case);
+  if (state.dataset) p.set('dataset', state.dataset);
   // Commas and colons read better unescaped in a shared link, and are valid in a query.
   return `?${p.toString().replace(/%2C/g, ',').replace(/%3A/g, ':')}`;
 }
