@@ -4,36 +4,11 @@
  * dragging the map at world zoom and zoomed in (1:10m outlines). Chromium here renders WebGL in
  * software (SwiftShader): no GPU, and the two cores are shared with the server.
  */
-import type { Page } from 'playwright-core';
 import { chromium } from 'playwright-core';
-import { browserMissing, CHROMIUM, ensureWebBuilt, serve } from '../test/web/browser.js';
+import { browserMissing, CHROMIUM, dragMap, ensureWebBuilt, frameIntervals, serve } from '../test/web/browser.js';
 
 const median = (xs: readonly number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const pct = (xs: readonly number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(p * xs.length))]!;
-
-// Page scripts as strings: tsx compiles functions with a `__name` helper that the page does not have.
-const START = `window.t_ = []; window.s_ = false; const tick = (t) => { window.t_.push(t); if (!window.s_) requestAnimationFrame(tick); }; requestAnimationFrame(tick);`;
-const STOP = `(() => { window.s_ = true; return window.t_; })()`;
-
-/** rAF intervals (ms) while `act` runs. */
-async function frames(page: Page, act: () => Promise<void>): Promise<number[]> {
-  await page.evaluate(START);
-  await act();
-  const t = await page.evaluate<number[]>(STOP);
-  return t.slice(1).map((x, i) => x - t[i]!);
-}
-
-async function drag(page: Page): Promise<void> {
-  const box = (await page.locator('.world-map').boundingBox())!;
-  const cx = box.x + box.width / 2;
-  const cy = box.y + box.height / 2;
-  for (const dx of [240, -240, 160, -160]) {
-    await page.mouse.move(cx, cy);
-    await page.mouse.down();
-    await page.mouse.move(cx + dx, cy + dx / 4, { steps: 40 });
-    await page.mouse.up();
-  }
-}
 
 const fmt = (xs: readonly number[]) => `${xs.length} frames, median ${median(xs).toFixed(1)} ms (${(1000 / median(xs)).toFixed(0)} fps), p95 ${pct(xs, 0.95).toFixed(1)} ms, max ${Math.max(...xs).toFixed(1)} ms`;
 
@@ -68,7 +43,7 @@ export async function benchWeb(): Promise<void> {
       await page.goto(`${server.url}/${url}`);
       await page.locator('.world-map[data-state="ready"]').waitFor({ timeout: 60_000 });
       await page.waitForTimeout(3000);
-      const gaps = await frames(page, dragging ? () => drag(page) : () => page.waitForTimeout(2000));
+      const gaps = await frameIntervals(page, dragging ? () => dragMap(page) : () => page.waitForTimeout(2000));
       console.log(`frames, ${label}: ${fmt(gaps)}`);
     }
     await browser.close();

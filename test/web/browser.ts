@@ -8,7 +8,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium, type Browser, type BrowserContext } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 /** Where screenshots and measurements go (not committed; CI keeps them as artifacts). */
@@ -105,4 +105,29 @@ export async function guardedBrowser(viewport = { width: 1280, height: 800 }): P
     return route.abort('blockedbyclient');
   });
   return { browser, context, outside };
+}
+
+// Page scripts as strings: tsx (the bench) compiles functions with a `__name` helper the page lacks.
+const START_FRAMES = `window.t_ = []; window.s_ = false; const tick = (t) => { window.t_.push(t); if (!window.s_) requestAnimationFrame(tick); }; requestAnimationFrame(tick);`;
+const STOP_FRAMES = `(() => { window.s_ = true; return window.t_; })()`;
+
+/** The intervals (ms) between animation frames while `act` runs. */
+export async function frameIntervals(page: Page, act: () => Promise<void>): Promise<number[]> {
+  await page.evaluate(START_FRAMES);
+  await act();
+  const t = await page.evaluate<number[]>(STOP_FRAMES);
+  return t.slice(1).map((x, i) => x - t[i]!);
+}
+
+/** Drags the map (`.world-map`) back and forth four times, `steps` mouse moves each, as a person pans. */
+export async function dragMap(page: Page, steps = 40): Promise<void> {
+  const box = (await page.locator('.world-map').boundingBox())!;
+  const cx = box.x + box.width / 2;
+  const cy = box.y + box.height / 2;
+  for (const dx of [240, -240, 160, -160]) {
+    await page.mouse.move(cx, cy);
+    await page.mouse.down();
+    await page.mouse.move(cx + dx, cy + dx / 4, { steps });
+    await page.mouse.up();
+  }
 }

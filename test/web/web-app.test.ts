@@ -9,7 +9,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ARTIFACTS, ROOT, browserMissing, createToken, ensureWebBuilt, guardedBrowser, serve, type Guarded, type Served } from './browser.js';
+import { ARTIFACTS, ROOT, browserMissing, createToken, dragMap, ensureWebBuilt, frameIntervals, guardedBrowser, serve, type Guarded, type Served } from './browser.js';
 
 const missing = browserMissing();
 const measures: Record<string, unknown> = {};
@@ -109,32 +109,7 @@ function suite() {
 
   it('pans smoothly: frame times while dragging the map are measured and reported', async () => {
     const page = await open('?date=2024-06-01&treaty=nato', '#2/45/20');
-    const map = page.getByRole('application', { name: /World map/ });
-    const box = (await map.boundingBox())!;
-    await page.evaluate(() => {
-      const w = window as unknown as { frames_: number[]; stop_: boolean };
-      w.frames_ = [];
-      w.stop_ = false;
-      const tick = (t: number) => {
-        w.frames_.push(t);
-        if (!w.stop_) requestAnimationFrame(tick);
-      };
-      requestAnimationFrame(tick);
-    });
-    const cx = box.x + box.width / 2;
-    const cy = box.y + box.height / 2;
-    for (const dx of [300, -300, 200, -200]) {
-      await page.mouse.move(cx, cy);
-      await page.mouse.down();
-      await page.mouse.move(cx + dx, cy + dx / 4, { steps: 30 });
-      await page.mouse.up();
-    }
-    const times = await page.evaluate(() => {
-      const w = window as unknown as { frames_: number[]; stop_: boolean };
-      w.stop_ = true;
-      return w.frames_;
-    });
-    const gaps = times.slice(1).map((t, i) => t - times[i]!).sort((a, b) => a - b);
+    const gaps = (await frameIntervals(page, () => dragMap(page, 30))).sort((a, b) => a - b);
     const q = (p: number) => Math.round(gaps[Math.min(gaps.length - 1, Math.floor(p * gaps.length))]! * 10) / 10;
     measures.panFrames = { frames: gaps.length, medianMs: q(0.5), p95Ms: q(0.95), maxMs: q(1) };
     expect(gaps.length).toBeGreaterThan(10);

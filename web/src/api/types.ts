@@ -223,15 +223,9 @@ export interface Dataset extends DatasetListItem {
   readonly summary?: DatasetSummary | null;
 }
 
-export interface DatasetFinding {
+export interface DatasetFinding extends Pick<Incident, 'date' | 'at' | 'attacker' | 'target' | 'kind' | 'against'> {
   readonly line: number;
   readonly eventId: string;
-  readonly date: string;
-  readonly at: readonly [number, number];
-  readonly attacker: string;
-  readonly target: string;
-  readonly kind: string;
-  readonly against: string;
   readonly treaty: string;
   readonly provision: string;
   readonly statuses: Partial<Record<Reading, Status>>;
