@@ -76,9 +76,15 @@ function readSentence(text: string, s: Sentence, actors: readonly ActorMention[]
     const by = sActors.filter((m) => m.end <= at && /^[A-Z]{3}$/.test(m.word.polity)).at(-1);
     const follow = FOLLOWING.exec(s.text.slice(application.index));
     const cut = follow === null ? s.end : at + follow.index;
-    const appDate = dates.find((d) => d.end <= cut);
+    // The request's own clause starts after a semicolon or after the last incident word before it:
+    // in "shelled Jermuk overnight; Yerevan asked the CSTO for help", "overnight" is the shelling's.
+    const lastTrigger = raw.triggers.filter((t) => t.end <= at).at(-1)?.end ?? s.start;
+    const semicolon = s.start + s.text.lastIndexOf(';', application.index);
+    const clause = Math.max(lastTrigger, semicolon);
+    const appDate = dates.find((d) => d.start >= clause && d.end <= cut);
+    const owned = (d: DateMention) => d === appDate || (d.start >= clause && d.end <= cut);
     if (by) raw.application = { by: by.word.polity, ...(appDate ? { date: appDate } : {}), evidence: ev(text, by.start, at + application[0].length) };
-    raw.dates = dates.filter((d) => d.start >= cut);
+    raw.dates = dates.filter((d) => !owned(d));
   }
   const roles = readRoles(s.text, s.start, triggers, sActors.filter((a) => !sPlaces.some((p) => a.start >= p.start && a.end <= p.end)), raw.application?.by);
   if (roles.attacker) raw.attacker = roles.attacker;

@@ -48,6 +48,21 @@ const SUFFIXES = new Set(['province', 'region', 'oblast', 'district', 'village',
 // Capitalized words that are also the names of small towns somewhere: never read as places alone.
 const NOT_PLACES = new Set(['however', 'home', 'post', 'article', 'president', 'prime', 'minister', 'secretary', 'general', 'only', 'news', 'featured', 'rocky', 'university', 'union', 'leave', 'check', 'about', 'since', 'another', 'thus', 'when', 'as', 'the', 'this', 'that', 'on', 'in', 'by', 'we', 'he', 'she', 'they', 'it', 'there', 'voicing', 'sponsored', 'blog', 'widget', 'congresswoman', 'march', 'may', 'june', 'july', 'august', 'april', 'independence', 'victoria', 'mobile', 'reading', 'split', 'nice', 'bath', 'of', 'a']);
 
+const prefixCache = new WeakMap<ReadonlyMap<string, ActorWord>, Set<string>>();
+// Multi-word actor names ("South Korean", "Islamic State") need their first words kept as prefixes.
+function actorPrefixes(lexicon: ReadonlyMap<string, ActorWord>): ReadonlySet<string> {
+  let set = prefixCache.get(lexicon);
+  if (set === undefined) {
+    set = new Set();
+    for (const key of lexicon.keys()) {
+      const words = key.split(' ');
+      for (let i = 1; i < words.length; i++) set.add(words.slice(0, i).join(' '));
+    }
+    prefixCache.set(lexicon, set);
+  }
+  return set;
+}
+
 function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
   WORD.lastIndex = 0;
@@ -87,8 +102,9 @@ export function findMentions(text: string, lexicon: ReadonlyMap<string, ActorWor
       if (isThe && n === 1) continue;
       if (n === 1 && NOT_PLACES.has(key) && !lexicon.has(key)) continue;
       const actor = lexicon.get(key);
-      const places = gazetteer.names.get(key);
+      const places = gazetteer.lookup(key);
       if (actor !== undefined || places !== undefined) matched = { n, ...(actor ? { actor } : {}), ...(places ? { places } : {}) };
+      if (!gazetteer.continues(key) && !actorPrefixes(lexicon).has(key)) break;
     }
     if (matched === undefined) continue;
     const last = tokens[i + matched.n - 1]!;

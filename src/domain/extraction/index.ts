@@ -1,8 +1,8 @@
 export type { Evidence, Found, Unknown, Field, DraftDate, PlaceCandidate, PlaceKind, DraftPlace, DraftApplication, DraftIncident, Extraction } from './draft.js';
 export type { ActorWord, ActorWordKind } from './actor-lexicon.js';
 export { actorLexicon } from './actor-lexicon.js';
-export type { Gazetteer, GazetteerEntry } from './gazetteer.js';
-export { buildGazetteer } from './gazetteer.js';
+export type { Gazetteer, GazetteerEntry, MemoryGazetteer } from './gazetteer.js';
+export { buildGazetteer, rankCandidates } from './gazetteer.js';
 export { normalizeName } from './normalize-name.js';
 export type { ExtractionTables, ExtractOptions } from './extract-drafts.js';
 export { extractDrafts, DEFAULT_MAX_CHARACTERS } from './extract-drafts.js';
