@@ -8,7 +8,7 @@ import { draftIncident, extractDrafts, type DraftIncident, type Extraction, type
 import { locate, type Location } from '../domain/territory/index.js';
 import { assessIncident } from './assess-incident.js';
 import { loadExtractionTables } from './load-gazetteer.js';
-import { loadKnowledge } from './load-knowledge.js';
+import { loadKnowledge, type Knowledge } from './load-knowledge.js';
 
 /** A draft with the territory its place lies in at its date, and the incident to assess. */
 export interface LocatedDraft extends DraftIncident {
@@ -28,9 +28,9 @@ export interface ReportExtraction extends Omit<Extraction, 'drafts'> {
  * Reads drafts in `text`, locates their places; with `assess`, assesses each dated draft.
  * @example extractReport('Azerbaijani forces shelled Jermuk on 13 September 2022.').drafts[0]?.location?.recognized // ['ARM']
  */
-export function extractReport(text: string, options: ExtractOptions & { assess?: AssessOptions | boolean } = {}): ReportExtraction {
+export function extractReport(text: string, options: ExtractOptions & { assess?: AssessOptions | boolean; knowledge?: Knowledge } = {}): ReportExtraction {
   const extraction = extractDrafts(text, loadExtractionTables(), options);
-  const knowledge = extraction.drafts.length > 0 ? loadKnowledge() : undefined;
+  const knowledge = extraction.drafts.length > 0 ? (options.knowledge ?? loadKnowledge()) : undefined;
   const drafts = extraction.drafts.map((d): LocatedDraft => {
     const incident = draftIncident(d) ?? null;
     const location = knowledge && incident?.at ? locate(knowledge.map, incident.at[0], incident.at[1], incident.date) : null;
