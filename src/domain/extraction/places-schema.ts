@@ -11,7 +11,7 @@ const placeSchema = z
     id: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/),
     names: z.array(z.string().min(1)).min(1),
     kind: z.enum(['city', 'area', 'province', 'border', 'village']),
-    country: z.string().regex(/^[A-Z]{3}$/),
+    country: z.string().regex(/^[A-Z]{3}$/).optional(),
     at: point,
     'stands-for': z.string(),
     errorKm: z.number().positive(),

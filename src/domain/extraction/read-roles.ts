@@ -17,8 +17,8 @@ export interface RoleReading {
 }
 
 const ATTACKER_GAP =
-  /^(?:['’]s)?(?:[\s,]+(?:armed forces|forces|troops|army|military|drones?|jets?|warplanes?|artillery|navy|warships?|soldiers|units|border guards|coast guard|missiles?|aircraft|ships?|vessels?|have|has|had|reportedly|again|also|allegedly|overnight|launched|carried out|conducted|began|started|mounted|staged|made|opened|a|an|the|new|fresh|brazen|massive|large-scale|deadly|heavy|major|series of|drone|missile|air|artillery|rocket|cross-border|on \w+|\w+day|\w+ly))*[\s,]*$/i;
-const TARGET_GAP = /^[\s,]*(?:(?:on|against|at|into|in|upon|targeting|the|territory of|positions in|sovereign|parts of)\s+)*$/i;
+  /^(?:['’]s)?(?:[\s,]+(?:armed forces|government forces|forces|troops|army|military|naval|state|government|hackers|drones?|jets?|warplanes?|artillery|navy|warships?|soldiers|units|border guards|coast guard|missiles?|aircraft|ships?|vessels?|have|has|had|reportedly|again|also|allegedly|overnight|launched|carried out|conducted|began|started|mounted|staged|made|opened|fired|a|an|the|new|fresh|brazen|massive|large-scale|deadly|heavy|major|series of|drone|missile|air|artillery|rocket|cross-border|on \w+|\w+day|\w+ly))*[\s,]*$/i;
+const TARGET_GAP = /^[\s,]*(?:(?:on|against|at|into|in|upon|targeting|the|a|an|territory of|positions in|sovereign|parts of)\s+)*$/i;
 const PASSIVE = /\b(?:was|were|been|being|is|are|got)\s+(?:\w+ly\s+)?$/i;
 const BY = /^\s+by\s+(?:the\s+)?$/i;
 const POSSESSED = /^\s*(?:\w+\s+)?(?:territory|forces|positions|soldiers|troops|vessels?|ships?|border|aircraft|base|villages?|towns?)\b/i;
@@ -44,6 +44,9 @@ export function readRoles(
   let target: RoleReading | undefined;
   const local = (m: ActorMention) => ({ s: m.start - base, e: m.end - base });
   for (const t of triggers) {
+    // "violated Polish airspace": the polity named inside the words is the one whose airspace it is.
+    const inside = actors.find((m) => local(m).s >= t.start && local(m).e <= t.end);
+    if (inside && t.kind === 'airspace-violation' && target === undefined) target = { polity: inside.word.polity, evidence: span(inside), confidence: 0.8, how: 'whose airspace was violated' };
     const before = sentence.slice(0, t.start);
     if (PASSIVE.test(before)) {
       const victim = actors.filter((m) => local(m).e <= t.start).at(-1);
