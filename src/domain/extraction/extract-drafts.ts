@@ -46,7 +46,9 @@ const placeKey = (p: PlaceMention) => p.candidates[0]?.source ?? p.text;
 
 // City candidates count only in countries the report names, or when the city is large: otherwise
 // every capitalized word that is also a village somewhere would become a place.
+// A name only one place in the world bears ("Jermuk") is kept wherever it lies.
 function keepCandidates(candidates: readonly PlaceCandidate[], countries: ReadonlySet<string>): PlaceCandidate[] {
+  if (candidates.length === 1) return [...candidates];
   const kept = candidates.filter((c) => !geonames(c) || (c.country !== undefined && countries.has(c.country)) || (c.population ?? 0) >= 100_000);
   const local = (c: PlaceCandidate) => !geonames(c) || (c.country !== undefined && countries.has(c.country));
   return kept.sort((a, b) => Number(local(b)) - Number(local(a)));
@@ -208,7 +210,8 @@ function draftOf(text: string, r: Raw, i: number, ctx: ReportContext): DraftInci
   const places = r.places.map((p) => toPlace(p, text));
   let place: Field<DraftPlace> = places[0] ?? unknown('the incident\'s sentences name no place the gazetteer knows');
   if (place.status === 'unknown') {
-    const named = ctx.places.filter((p) => p.end <= first.start && !ctx.claimed.has(placeKey(p))).at(-1);
+    // Only curated names count here: a city named in passing elsewhere is too weak a guess.
+    const named = ctx.places.filter((p) => p.end <= first.start && !ctx.claimed.has(placeKey(p)) && p.candidates[0] !== undefined && !geonames(p.candidates[0])).at(-1);
     if (named) {
       const p = toPlace(named, text);
       place = { ...p, confidence: Math.min(p.confidence, 0.35), how: 'named earlier in the report, by no other incident' };
