@@ -4,7 +4,7 @@
  * API's own words (`{ error: { code, message, issues } }`), so a panel can always say what went wrong.
  */
 import type { FeatureCollection } from 'geojson';
-import type { Assessment, CaseFile, CaseListItem, Location, Reliability, Treaty } from './types.js';
+import type { Assessment, CaseFile, CaseListItem, Extraction, Location, Reliability, Treaty } from './types.js';
 
 /** A failed call, in words a person can read. */
 export class ApiError extends Error {
@@ -76,5 +76,6 @@ export const api = {
     call<CaseFile>(`/v1/cases/${encodeURIComponent(id)}/events`, post({ expectedVersion, event }, token)),
   record: () => call<{ cases: CaseFile[] }>('/v1/record'),
   locate: (at: readonly [number, number], date: string) => call<Location & { at: [number, number]; date: string }>(`/v1/locate?at=${at[0]},${at[1]}&date=${date}`),
+  extract: (text: string, date?: string) => call<Extraction>('/v1/extract', post({ text, ...(date ? { date } : {}) })),
   reliability: () => call<Reliability>('/v1/reliability?origin=all'),
 };
