@@ -107,16 +107,17 @@ function compatible(a: Raw, b: Raw): boolean {
   return near || same;
 }
 
+// Merges `b` into `a` in place (`a` is the extractor's own working value): a report of thousands of
+// sentences about one event must not copy the growing lists at every sentence.
 function merge(a: Raw, b: Raw): Raw {
-  return {
-    sentences: [...a.sentences, ...b.sentences],
-    triggers: [...a.triggers, ...b.triggers],
-    dates: [...a.dates, ...b.dates],
-    places: [...a.places, ...b.places.filter((p) => !a.places.some((q) => placeKey(q) === placeKey(p)))],
-    ...((a.attacker ?? b.attacker) ? { attacker: (a.attacker ?? b.attacker)! } : {}),
-    ...((a.target ?? b.target) ? { target: (a.target ?? b.target)! } : {}),
-    ...((a.application ?? b.application) ? { application: (a.application ?? b.application)! } : {}),
-  };
+  a.sentences.push(...b.sentences);
+  a.triggers.push(...b.triggers);
+  a.dates.push(...b.dates);
+  for (const p of b.places) if (!a.places.some((q) => placeKey(q) === placeKey(p))) a.places.push(p);
+  if (a.attacker === undefined && b.attacker !== undefined) a.attacker = b.attacker;
+  if (a.target === undefined && b.target !== undefined) a.target = b.target;
+  if (a.application === undefined && b.application !== undefined) a.application = b.application;
+  return a;
 }
 
 function mostCommon(values: readonly RoleReading[]): RoleReading | undefined {

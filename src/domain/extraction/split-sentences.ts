@@ -17,6 +17,8 @@ export interface Sentence {
 // digit or opening quote. "U.S. forces" does not split (lower case follows).
 const BOUNDARY = /(?<=[.!?])["”’)]?\s+(?=["“‘(]?[\p{Lu}\p{N}])/gu;
 
+const MAX_SENTENCE = 1_000;
+
 /** Splits `text` into sentences; blank stretches are skipped. */
 export function splitSentences(text: string): Sentence[] {
   const out: Sentence[] = [];
@@ -28,10 +30,21 @@ export function splitSentences(text: string): Sentence[] {
     if (body.trim() === '') continue;
     let from = 0;
     const push = (to: number) => {
-      const raw = body.slice(from, to);
+      // A "sentence" longer than any real one (a list, a table, junk) is cut at a space: reading roles
+      // compares every name with every incident word of a sentence, so its length must stay bounded.
+      while (to - from > MAX_SENTENCE) {
+        const space = body.lastIndexOf(' ', from + MAX_SENTENCE);
+        const cut = space > from ? space : from + MAX_SENTENCE;
+        pushOne(from, cut);
+        from = cut;
+      }
+      pushOne(from, to);
+    };
+    const pushOne = (a: number, b: number) => {
+      const raw = body.slice(a, b);
       const lead = raw.length - raw.trimStart().length;
       const trimmed = raw.trim();
-      if (trimmed !== '') out.push({ text: trimmed, start: base + from + lead, end: base + from + lead + trimmed.length, paragraph, index: out.length });
+      if (trimmed !== '') out.push({ text: trimmed, start: base + a + lead, end: base + a + lead + trimmed.length, paragraph, index: out.length });
     };
     BOUNDARY.lastIndex = 0;
     for (let m = BOUNDARY.exec(body); m !== null; m = BOUNDARY.exec(body)) {
