@@ -5,12 +5,12 @@
  * names of the bundled overlays, each overlay placed at a point inside its outline.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import countries from 'i18n-iso-countries';
-import { CasusError } from '../domain/errors.js';
+import { CasusError, type Issue } from '../domain/errors.js';
 import { actorLexicon, buildGazetteer, placesFileSchema, type ExtractionTables, type Gazetteer, type GazetteerEntry, type MemoryGazetteer, type PlaceCandidate, type PlaceKind } from '../domain/extraction/index.js';
 import { overlaySchema, type OverlayFile } from '../domain/territory/index.js';
 import { cacheDir } from './base-layer-cache.js';
@@ -228,6 +228,20 @@ function readGazetteer(): Gazetteer {
       return buildExtractionGazetteer();
     }
   }
+}
+
+/** Validates data/gazetteer/places.yaml (for `casus check`): schema, and that each overlay it names exists. */
+export function checkPlacesFile(root: string, overlayIds: ReadonlySet<string>): { file?: string; issues: Issue[] } {
+  const file = join(root, 'gazetteer', 'places.yaml');
+  if (!existsSync(file)) return { issues: [] };
+  const parsed = parseYamlFile(readFileSync(file, 'utf8'), displayPath(file), placesFileSchema);
+  if (!parsed.ok) return { file, issues: [...parsed.issues] };
+  const issues: Issue[] = [];
+  parsed.value.places.forEach((p, i) => {
+    if ('overlay' in p && !overlayIds.has(p.overlay))
+      issues.push({ code: 'unknown-overlay', path: ['places', i, 'overlay'], message: `no overlay "${p.overlay}" in data/overlays`, expected: 'the id of an overlay file', received: p.overlay, at: parsed.locate(['places', i, 'overlay']) });
+  });
+  return { file, issues };
 }
 
 let cached: ExtractionTables | undefined;
