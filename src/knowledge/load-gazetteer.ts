@@ -61,7 +61,8 @@ function overlayPoint(o: OverlayFile): [number, number] | undefined {
     const [xj, yj] = ring[j] as [number, number];
     if (yi > lat !== yj > lat && lon < ((xj - xi) * (lat - yi)) / (yj - yi) + xi) inside = !inside;
   }
-  return inside ? [lat, lon] : [ring[0]![1]!, ring[0]![0]!];
+  const round = (x: number) => Math.round(x * 1e5) / 1e5;
+  return inside ? [round(lat), round(lon)] : [ring[0]![1]!, ring[0]![0]!];
 }
 
 function overlayEntries(root: string): { entries: GazetteerEntry[]; byId: Map<string, PlaceCandidate> } {
