@@ -1,7 +1,8 @@
 /**
  * `npm run bench [-- section ...]`: the hot paths, with figures printed. Sections: locate (points per
  * second, one core and all cores, against PostGIS), accuracy (against GeoNames' places), assess (assessments and provision evaluations per
- * second), http (the API under load), web (the browser app's first view and frame times). Default: all of them, in that order.
+ * second), http (the API under load), web (the browser app's first view and frame times), extract (reports
+ * per second on one core, ~800-word reports, and the start-up time of `casus extract`). Default: all of them, in that order.
  */
 const SECTIONS: Record<string, { file: string; run: string }> = {
   locate: { file: './locate.ts', run: 'benchLocate' },
@@ -9,6 +10,7 @@ const SECTIONS: Record<string, { file: string; run: string }> = {
   assess: { file: './assess.ts', run: 'benchAssess' },
   http: { file: './http.ts', run: 'benchHttp' },
   web: { file: './web.ts', run: 'benchWeb' },
+  extract: { file: './extract.ts', run: 'benchExtract' },
 };
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));

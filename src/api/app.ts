@@ -18,6 +18,7 @@ import { limitBody } from './body-limit.js';
 import { tokenMiddleware } from './auth.js';
 import { caseRoutes } from './routes/cases.routes.js';
 import { datasetRoutes } from './routes/datasets.routes.js';
+import { extractRoutes } from './routes/extract.routes.js';
 import { knowledgeRoutes } from './routes/knowledge.routes.js';
 import { mapRoutes } from './routes/map.routes.js';
 import { webApp } from './web-app.js';
@@ -63,6 +64,7 @@ export function createApp(deps: ApiDeps, log?: Logger): OpenAPIHono<ApiEnv> {
   app.use('*', tokenMiddleware(deps));
 
   knowledgeRoutes(app, deps);
+  extractRoutes(app, deps);
   caseRoutes(app, deps);
   mapRoutes(app, deps);
   datasetRoutes(app, deps);

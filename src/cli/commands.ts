@@ -14,6 +14,7 @@ export interface CommandEntry {
 /** Every subcommand. */
 export const COMMANDS: readonly CommandEntry[] = [
   { name: 'assess', load: async () => (await import('./assess.command.js')).assessCommand },
+  { name: 'extract', load: async () => (await import('./extract.command.js')).extractCommand },
   { name: 'locate', load: async () => (await import('./locate.command.js')).locateCommand },
   { name: 'check', load: async () => (await import('./check.command.js')).checkCommand },
   { name: 'index', load: async () => (await import('./index.command.js')).indexCommand },

@@ -5,7 +5,7 @@
  */
 import { existsSync, statSync } from 'node:fs';
 import { Command } from 'commander';
-import { buildBaseLayer, encodeBaseLayer, territoryIndexFile, writeTerritoryIndex } from '../knowledge/index.js';
+import { buildBaseLayer, encodeBaseLayer, gazetteerIndexFile, territoryIndexFile, writeGazetteerIndex, writeTerritoryIndex } from '../knowledge/index.js';
 import { runCommand } from './run-command.js';
 
 /** The `index` command. */
@@ -27,6 +27,8 @@ Examples:
     )
     .action(
       runCommand((opts: { force?: boolean }) => {
+        const gazetteer = gazetteerIndexFile();
+        if (opts.force || !existsSync(`${gazetteer}.lines`)) process.stdout.write(`gazetteer index built: ${writeGazetteerIndex(gazetteer)}.lines\n`);
         const file = territoryIndexFile();
         if (!opts.force && existsSync(file)) {
           process.stdout.write(`territory index up to date: ${file} (${mib(statSync(file).size)})\n`);

@@ -5,9 +5,9 @@
  */
 import type { ATTACKED_OBJECTS, INCIDENT_KINDS } from '../domain/assessment/index.js';
 
-/** BRIEF's incident kinds. */
+/** The incident kinds (docs/json.md#incident). */
 export type IncidentKind = (typeof INCIDENT_KINDS)[number];
-/** BRIEF's attacked objects. */
+/** The objects attacked (docs/json.md#incident). */
 export type AttackedObject = (typeof ATTACKED_OBJECTS)[number];
 
 interface Rule {

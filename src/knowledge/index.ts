@@ -7,3 +7,6 @@ export { buildBaseLayer, cachedBaseLayer, encodeBaseLayer, decodeBaseLayer, cach
 export type { SourcePosition } from './yaml-file.js';
 export { parseYamlFile } from './yaml-file.js';
 export { assessIncident, assessCaseIncident, availableAssessment } from './assess-incident.js';
+export { loadExtractionTables, gazetteerIndexFile, writeGazetteerIndex } from './load-gazetteer.js';
+export type { LocatedDraft, ReportExtraction } from './extract-report.js';
+export { extractReport } from './extract-report.js';

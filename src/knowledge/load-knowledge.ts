@@ -27,6 +27,7 @@ import { parseYamlFile } from './yaml-file.js';
 import { withinScalars } from './scalar-position.js';
 // Directly, not through record/index.ts: that door also opens the database loader (Kysely, pg).
 import { readRecord } from './record/read-record.js';
+import { checkPlacesFile } from './load-gazetteer.js';
 
 /** The loaded knowledge base. */
 export interface Knowledge {
@@ -137,7 +138,9 @@ export function checkKnowledge(root = dataDir()): KnowledgeCheck {
   const record = readRecord({ recordDir: join(root, 'record'), treatiesDir: join(root, 'treaties') });
   issues.push(...record.issues);
   const recordFiles = yamlFiles(join(root, 'record'));
-  return { files: [...parsed.files, ...recordFiles].map(displayPath), issues };
+  const places = checkPlacesFile(root, new Set(parsed.overlays.map((o) => o.id)));
+  issues.push(...places.issues);
+  return { files: [...parsed.files, ...recordFiles, ...(places.file ? [places.file] : [])].map(displayPath), issues };
 }
 
 /** The base layer's part of the map's input (territory, sea mask, Natural Earth), from the index. */

@@ -315,6 +315,27 @@ export function runApiContract(backend: ApiContract): void {
         expect(((await big.json()) as ErrorJson).error.code).toBe('payload-too-large');
       });
 
+      it('POST /v1/extract reads drafts with quoted evidence, assesses them on request, and names body.text for empty or binary text', async () => {
+        const text = 'Azerbaijani forces shelled Jermuk overnight; Yerevan asked the CSTO for help.';
+        const r = await post('/v1/extract', { text, date: '2022-09-13', assess: true, treaty: 'csto' });
+        expect(r.status).toBe(200);
+        const body = (await r.json()) as { drafts: { date: { value: { value: string } }; place: { value: { name: string }; evidence: { text: string; start: number; end: number }[] }; incident: unknown; assessment: { summary: { provision: string; statuses: Record<string, string> }[] } }[] };
+        expect(body.drafts).toHaveLength(1);
+        const d = body.drafts[0]!;
+        expect(d.date.value.value).toBe('2022-09-13');
+        expect(d.place.value.name).toBe('Jermuk');
+        expect(text.slice(d.place.evidence[0]!.start, d.place.evidence[0]!.end)).toBe('Jermuk');
+        expect(d.incident).toMatchObject({ date: '2022-09-13', attacker: 'AZE', target: 'ARM' });
+        expect(d.assessment.summary.find((x) => x.provision === 'art-4')?.statuses.recognized).toBe('triggered');
+        expect(assessmentAnswer.safeParse(d.assessment).success).toBe(true);
+        const empty = await post('/v1/extract', { text: '   ' });
+        expect(empty.status).toBe(400);
+        expect(await fields(empty)).toEqual(['body.text']);
+        expect(await fields(await post('/v1/extract', { text: 'a\u0000b\u0001c' }))).toEqual(['body.text']);
+        expect(await fields(await post('/v1/extract', { text: 'x', date: '2022-13-01' }))).toEqual(['body.date']);
+        expect((await post('/v1/extract', { text: 'x'.repeat(200_000) })).status).toBe(413);
+      });
+
       it('404 names path.id for treaties and case files, path.provision for provisions', async () => {
         const t = await get('/v1/treaties/warsaw');
         expect(t.status).toBe(404);

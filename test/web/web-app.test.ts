@@ -74,6 +74,25 @@ function suite() {
     await page.close();
   }, 60_000);
 
+  it('pasting a report lists its draft with the quoted evidence; "Use this draft" fills the Ask form and answers', async () => {
+    const page = await open('?date=2024-01-01&treaty=csto');
+    const box = page.getByRole('region', { name: 'Paste a report' });
+    await box.getByLabel('Report text').fill('Azerbaijani forces shelled Jermuk overnight; Yerevan asked the CSTO for help.');
+    await box.getByLabel(/Report date/).fill('2022-09-13');
+    await box.getByRole('button', { name: 'Read the report' }).click();
+    const draft = box.getByRole('article', { name: 'Draft d1' });
+    await expect.poll(() => draft.textContent(), { timeout: 20_000 }).toMatch(/Place: Jermuk .*“Jermuk”/);
+    expect(await draft.textContent()).toMatch(/Attacker: AZE — “Azerbaijani”/);
+    await draft.getByRole('button', { name: 'Use this draft' }).click();
+    const form = page.getByRole('form', { name: 'Ask about an attack' });
+    await expect.poll(() => form.getByLabel('Attacker').inputValue()).toBe('AZE');
+    expect(await form.getByLabel('Target state').inputValue()).toBe('ARM');
+    expect(page.url()).toMatch(/date=2022-09-13.*at=39\.84168,45\.66949/);
+    await expect.poll(() => answerLine(page, 'CSTO Art. 4').textContent(), { timeout: 20_000 }).toMatch(/triggered under the recognized reading/);
+    await page.screenshot({ path: join(ARTIFACTS, 'report-draft.png') });
+    await page.close();
+  }, 60_000);
+
   it('switching the reading changes the answer where the readings disagree (Tavush 2020, near an undelimited border)', async () => {
     const page = await open('?date=2020-07-12&treaty=csto&at=40.93,45.42&attacker=AZE&target=ARM&reading=recognized', '#6.2/40.3/45.6');
     await expect.poll(() => answerLine(page, 'CSTO Art. 4').textContent(), { timeout: 20_000 }).toMatch(/triggered under the recognized reading/);

@@ -4,7 +4,7 @@
  * API's own words (`{ error: { code, message, issues } }`), so a panel can always say what went wrong.
  */
 import type { FeatureCollection } from 'geojson';
-import type { Assessment, CaseFile, CaseListItem, Dataset, DatasetFinding, DatasetListItem, Location, Reliability, Treaty } from './types.js';
+import type { Assessment, CaseFile, CaseListItem, Dataset, DatasetFinding, DatasetListItem, Extraction, Location, Reliability, Treaty } from './types.js';
 
 /** A failed call, in words a person can read. */
 export class ApiError extends Error {
@@ -84,5 +84,6 @@ export const api = {
     call<{ findings: DatasetFinding[]; next: number | null }>(
       `/v1/datasets/${encodeURIComponent(id)}/findings?${new URLSearchParams(Object.entries(query).map(([k, v]) => [k, String(v)])).toString()}`,
     ),
+  extract: (text: string, date?: string) => call<Extraction>('/v1/extract', post({ text, ...(date ? { date } : {}) })),
   reliability: () => call<Reliability>('/v1/reliability?origin=all'),
 };

@@ -231,3 +231,45 @@ export interface DatasetFinding extends Pick<Incident, 'date' | 'at' | 'attacker
   readonly statuses: Partial<Record<Reading, Status>>;
   readonly readingsDisagree: boolean;
 }
+
+/** A quoted span of a report (POST /v1/extract; docs/extraction.md). */
+export interface Evidence {
+  readonly text: string;
+  readonly start: number;
+  readonly end: number;
+}
+
+/** A draft field: found with its evidence, or unknown with a reason. */
+export type DraftField<T> =
+  | { readonly status: 'found'; readonly value: T; readonly confidence: number; readonly how: string; readonly evidence: readonly Evidence[] }
+  | { readonly status: 'unknown'; readonly reason: string };
+
+/** A place a draft names. */
+export interface DraftPlace {
+  readonly name: string;
+  readonly at: readonly [number, number];
+  readonly country?: string;
+  readonly mention: string;
+  readonly ambiguous: boolean;
+  readonly candidates: readonly { readonly name: string; readonly at: readonly [number, number]; readonly country?: string }[];
+}
+
+/** A draft incident read from a report. */
+export interface Draft {
+  readonly id: string;
+  readonly evidence: readonly Evidence[];
+  readonly date: DraftField<{ readonly value: string; readonly precision: string; readonly from: string; readonly to: string }>;
+  readonly place: DraftField<DraftPlace>;
+  readonly attacker: DraftField<string>;
+  readonly target: DraftField<string>;
+  readonly kind: DraftField<string>;
+  readonly against: DraftField<string>;
+  readonly application: DraftField<{ readonly by: string; readonly date?: string }>;
+}
+
+/** The answer of POST /v1/extract. */
+export interface Extraction {
+  readonly reportDate: DraftField<string>;
+  readonly drafts: readonly Draft[];
+  readonly truncated: boolean;
+}

@@ -15,6 +15,7 @@ import { WorldMap } from '../map/WorldMap.js';
 import { AskForm, type Polity } from './AskForm.js';
 import { AssessmentPanel } from './AssessmentPanel.js';
 import { featurePlaces, recordPlaces } from './places.js';
+import { ReportBox } from './ReportBox.js';
 
 const POLITY = /^([A-Z]{3}|(entity|non-state):[a-z0-9-]+)$/;
 
@@ -169,6 +170,7 @@ export function AskPage({ state, update, treaties, polities, countries }: Props)
         <MapLegend date={state.date} reading={state.reading} treaty={treaty} standings={standings} zoneStatus={zoneStatus} overlays={overlays} />
       </div>
       <div className="side-column">
+        <ReportBox onUse={(patch) => update(patch, 'push')} />
         <AskForm state={state} treaties={treaties} polities={polities} places={places} busy={busy} onChange={update} onAssess={assess} />
         {where && state.at && !answer && (
           <p className="where" role="status">

@@ -1,0 +1,83 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { actorLexicon } from './actor-lexicon.js';
+import type { Extraction, Field } from './draft.js';
+import { extractDrafts } from './extract-drafts.js';
+import { buildGazetteer } from './gazetteer.js';
+
+// A gazetteer of a few places, so that these tests need no file and no GeoNames.
+const tables = {
+  lexicon: actorLexicon(),
+  gazetteer: buildGazetteer([
+    { names: ['Jermuk'], place: { name: 'Jermuk', at: [39.84168, 45.66949], country: 'ARM', kind: 'city', source: 'geonames:174884', population: 4582 } },
+    { names: ['Sotk'], place: { name: 'Sotk', at: [40.2186, 45.9283], country: 'ARM', kind: 'village', source: 'places:sotk' } },
+    { names: ['Springfield'], place: { name: 'Springfield', at: [39.8, -89.64], country: 'USA', kind: 'city', source: 'geonames:1', population: 116_000 } },
+    { names: ['Springfield'], place: { name: 'Springfield', at: [-43.3, 172.2], country: 'NZL', kind: 'city', source: 'geonames:2', population: 120_000 } },
+  ]),
+};
+const value = <T>(f: Field<T>) => (f.status === 'found' ? f.value : undefined);
+
+function everyEvidence(x: Extraction) {
+  return x.drafts.flatMap((d) => [d.evidence, ...[d.date, d.place, d.attacker, d.target, d.kind, d.against, d.application].flatMap((f) => (f.status === 'found' ? [f.evidence] : []))]).flat();
+}
+
+describe('extractDrafts', () => {
+  it('reads the issue\'s example: Azerbaijani shelling of Jermuk and Sotk overnight, and Yerevan\'s request', () => {
+    const x = extractDrafts('Azerbaijani forces shelled Jermuk and Sotk overnight; Yerevan asked the CSTO for help.', tables, { reportDate: '2022-09-13' });
+    expect(x.drafts).toHaveLength(1);
+    const d = x.drafts[0]!;
+    expect(value(d.date)?.value).toBe('2022-09-13');
+    expect(d.places.map((p) => p.value.name)).toEqual(['Jermuk', 'Sotk']);
+    expect([value(d.attacker), value(d.target), value(d.kind), value(d.against)]).toEqual(['AZE', 'ARM', 'armed-attack', 'territory']);
+    expect(value(d.application)).toEqual({ by: 'ARM' });
+  });
+
+  it('reads "on Tuesday" and "last September" relative to the report\'s date, and says unknown without one', () => {
+    const text = 'Russian drones struck Jermuk on Tuesday.';
+    expect(value(extractDrafts(text, tables, { reportDate: '2024-03-08' }).drafts[0]!.date)).toMatchObject({ value: '2024-03-05', precision: 'day' });
+    expect(value(extractDrafts('Russian troops occupied Sotk last September.', tables, { reportDate: '2024-03-08' }).drafts[0]!.date)).toMatchObject({ value: '2023-09-01', precision: 'month', to: '2023-09-30' });
+    expect(extractDrafts(text, tables).drafts[0]!.date).toEqual({ status: 'unknown', reason: 'the report gives no date for this incident' });
+  });
+
+  it('yields one draft per incident when a report tells of several', () => {
+    const x = extractDrafts('On 12 May 2021 Azerbaijani troops crossed into Sotk. On 13 September 2022 Azerbaijani artillery shelled Jermuk.', tables);
+    expect(x.drafts.map((d) => [value(d.date)?.value, value(d.place)?.name, value(d.kind)])).toEqual([
+      ['2021-05-12', 'Sotk', 'incursion'],
+      ['2022-09-13', 'Jermuk', 'armed-attack'],
+    ]);
+  });
+
+  it('lists the candidates of an ambiguous place and takes no target from it', () => {
+    const d = extractDrafts('Gunmen attacked a checkpoint in Springfield on 5 May 2023.', tables).drafts[0]!;
+    const place = value(d.place)!;
+    expect(place.ambiguous).toBe(true);
+    expect(place.candidates.map((c) => c.country).sort()).toEqual(['NZL', 'USA']);
+    expect(d.target.status).toBe('unknown');
+  });
+
+  it('reads no incident in statements of the rule, conditions and possibilities', () => {
+    for (const text of ['An attack on one member is considered an attack on all.', 'If Azerbaijan attacked Jermuk, the CSTO would act.', 'Analysts said Russia could strike Sotk.', 'The ministers met in Yerevan.'])
+      expect(extractDrafts(text, tables).drafts).toEqual([]);
+  });
+
+  it('reads a bounded part of a very long text quickly, and says it was cut', () => {
+    const text = 'Azerbaijani forces shelled Jermuk on 13 September 2022. '.repeat(200_000);
+    const t = performance.now();
+    const x = extractDrafts(text, tables);
+    expect(x.truncated).toBe(true);
+    expect(x.characters).toBe(text.length);
+    expect(performance.now() - t).toBeLessThan(20_000);
+  });
+
+  it('never throws, and every quoted span is the report\'s own text at its offsets (property)', () => {
+    const words = fc.constantFrom('Azerbaijani', 'forces', 'shelled', 'Jermuk', 'Sotk', 'on', '13 September 2022', 'overnight', 'Yerevan', 'asked', 'the', 'CSTO', 'for', 'help', 'attack', 'Armenia\'s', 'territory', 'was', 'attacked', 'by', 'Russian', 'drones', '.', ';', ',', '\n', 'if', 'Springfield', 'Київ', '尖閣諸島', '\u0000');
+    fc.assert(
+      fc.property(fc.array(fc.oneof(words, fc.string()), { maxLength: 60 }), (parts) => {
+        const text = parts.join(' ');
+        const x = extractDrafts(text, tables, { reportDate: '2024-01-01' });
+        for (const e of everyEvidence(x)) expect(text.slice(e.start, e.end)).toBe(e.text);
+      }),
+      { numRuns: 300, seed: 17 },
+    );
+  });
+});

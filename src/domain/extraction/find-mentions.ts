@@ -1,0 +1,123 @@
+/**
+ * @module find-mentions
+ * Finds the names of polities and places in a text: the longest run of words, starting with a
+ * capital (or a word in a script without case), that the actor lexicon or the gazetteer knows.
+ */
+import type { ActorWord } from './actor-lexicon.js';
+import type { PlaceCandidate } from './draft.js';
+import type { Gazetteer } from './gazetteer.js';
+import { normalizeName } from './normalize-name.js';
+
+/** A polity named in the text. */
+export interface ActorMention {
+  readonly type: 'actor';
+  readonly start: number;
+  readonly end: number;
+  readonly text: string;
+  readonly word: ActorWord;
+  /** Followed by "'s": "Armenia's territory". */
+  readonly possessive: boolean;
+}
+
+/** A place named in the text, with every gazetteer entry the name may mean. */
+export interface PlaceMention {
+  readonly type: 'place';
+  readonly start: number;
+  readonly end: number;
+  readonly text: string;
+  readonly candidates: readonly PlaceCandidate[];
+}
+
+/** A name found in the text. */
+export type Mention = ActorMention | PlaceMention;
+
+interface Token {
+  readonly start: number;
+  readonly end: number;
+  readonly key: string;
+  readonly capital: boolean;
+  readonly possessive: boolean;
+}
+
+const WORD = /[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:['’][\p{L}]+)*/gu;
+// A capital letter, or a letter from a script without case (Chinese, Japanese, Arabic…).
+const NAME_START = /^(?:\p{Lu}|\p{Lo})/u;
+// Verbs after which a capital speaks for its state ("Yerevan asked", "Baku denied").
+const METONYM_VERBS = new Set(['said', 'says', 'asked', 'asks', 'accused', 'accuses', 'claimed', 'claims', 'denied', 'denies', 'warned', 'warns', 'announced', 'announces', 'responded', 'insisted', 'demanded', 'demands', 'called', 'calls', 'has', 'had', 'is', 'was', 'will', 'would', 'refused', 'rejected', 'rejects', 'blamed', 'blames', 'launched', 'shelled', 'struck', 'attacked', 'sent', 'deployed', 'ordered', 'protested', 'condemned', 'condemns', 'urged', 'reported', 'confirmed', 'and']);
+const SUFFIXES = new Set(['province', 'region', 'oblast', 'district', 'village', 'city', 'town', 'marz', 'county', 'area', 'islands', 'island', 'governorate', 'prefecture', 'valley']);
+// Capitalized words that are also the names of small towns somewhere: never read as places alone.
+const NOT_PLACES = new Set(['however', 'home', 'post', 'article', 'president', 'prime', 'minister', 'secretary', 'general', 'only', 'news', 'featured', 'rocky', 'university', 'union', 'leave', 'check', 'about', 'since', 'another', 'thus', 'when', 'as', 'the', 'this', 'that', 'on', 'in', 'by', 'we', 'he', 'she', 'they', 'it', 'there', 'voicing', 'sponsored', 'blog', 'widget', 'congresswoman', 'march', 'may', 'june', 'july', 'august', 'april', 'independence', 'victoria', 'mobile', 'reading', 'split', 'nice', 'bath', 'of', 'a']);
+
+const prefixCache = new WeakMap<ReadonlyMap<string, ActorWord>, Set<string>>();
+// Multi-word actor names ("South Korean", "Islamic State") need their first words kept as prefixes.
+function actorPrefixes(lexicon: ReadonlyMap<string, ActorWord>): ReadonlySet<string> {
+  let set = prefixCache.get(lexicon);
+  if (set === undefined) {
+    set = new Set();
+    for (const key of lexicon.keys()) {
+      const words = key.split(' ');
+      for (let i = 1; i < words.length; i++) set.add(words.slice(0, i).join(' '));
+    }
+    prefixCache.set(lexicon, set);
+  }
+  return set;
+}
+
+function tokenize(text: string): Token[] {
+  const tokens: Token[] = [];
+  WORD.lastIndex = 0;
+  for (let m = WORD.exec(text); m !== null; m = WORD.exec(text)) {
+    let word = m[0];
+    let possessive = false;
+    if (/['’]s$/i.test(word)) {
+      word = word.slice(0, -2);
+      possessive = true;
+    }
+    tokens.push({ start: m.index, end: m.index + word.length, key: normalizeName(word), capital: NAME_START.test(word), possessive });
+  }
+  return tokens;
+}
+
+// Words of one name are separated by spaces, hyphens or dashes only (a comma or full stop ends it).
+const JOINER = /^[\s\-–—]*$/;
+
+/**
+ * Finds actor and place mentions in `text`, left to right, longest name first.
+ * @example findMentions('Azerbaijani forces shelled Jermuk.', lexicon, gazetteer) // [actor AZE, place Jermuk]
+ */
+export function findMentions(text: string, lexicon: ReadonlyMap<string, ActorWord>, gazetteer: Gazetteer): Mention[] {
+  const tokens = tokenize(text);
+  const mentions: Mention[] = [];
+  const maxWords = Math.max(gazetteer.maxWords, 4);
+  for (let i = 0; i < tokens.length; i++) {
+    const first = tokens[i]!;
+    const isThe = first.key === 'the';
+    if (!first.capital && !isThe) continue;
+    let key = '';
+    let matched: { n: number; actor?: ActorWord; places?: readonly PlaceCandidate[] } | undefined;
+    for (let n = 1; n <= maxWords && i + n <= tokens.length; n++) {
+      const t = tokens[i + n - 1]!;
+      if (n > 1 && (!JOINER.test(text.slice(tokens[i + n - 2]!.end, t.start)) || tokens[i + n - 2]!.possessive)) break;
+      key = n === 1 ? t.key : `${key} ${t.key}`;
+      if (isThe && n === 1) continue;
+      if (n === 1 && NOT_PLACES.has(key) && !lexicon.has(key)) continue;
+      const actor = lexicon.get(key);
+      const places = gazetteer.lookup(key);
+      if (actor !== undefined || places !== undefined) matched = { n, ...(actor ? { actor } : {}), ...(places ? { places } : {}) };
+      if (!gazetteer.continues(key) && !actorPrefixes(lexicon).has(key)) break;
+    }
+    if (matched === undefined) continue;
+    const last = tokens[i + matched.n - 1]!;
+    const next = tokens[i + matched.n];
+    const start = first.start;
+    if (matched.actor !== undefined && (matched.actor.kind !== 'capital' || matched.places === undefined || (next !== undefined && METONYM_VERBS.has(next.key) && JOINER.test(text.slice(last.end, next.start))))) {
+      mentions.push({ type: 'actor', start, end: last.end, text: text.slice(start, last.end), word: matched.actor, possessive: last.possessive });
+    } else if (matched.places !== undefined) {
+      const extend = next !== undefined && !last.possessive && SUFFIXES.has(next.key) && JOINER.test(text.slice(last.end, next.start));
+      const end = extend ? next.end : last.end;
+      mentions.push({ type: 'place', start, end, text: text.slice(start, end), candidates: matched.places });
+    }
+    i += matched.n - 1 + (next !== undefined && SUFFIXES.has(next.key) ? 1 : 0);
+  }
+  return mentions;
+}

@@ -1,0 +1,12 @@
+export type { Evidence, Found, Unknown, Field, DraftDate, PlaceCandidate, PlaceKind, DraftPlace, DraftApplication, DraftIncident, Extraction } from './draft.js';
+export type { ActorWord, ActorWordKind } from './actor-lexicon.js';
+export { actorLexicon } from './actor-lexicon.js';
+export type { Gazetteer, GazetteerEntry, MemoryGazetteer } from './gazetteer.js';
+export { buildGazetteer, rankCandidates } from './gazetteer.js';
+export { normalizeName } from './normalize-name.js';
+export type { ExtractionTables, ExtractOptions } from './extract-drafts.js';
+export { extractDrafts, DEFAULT_MAX_CHARACTERS } from './extract-drafts.js';
+export type { PlacesFile } from './places-schema.js';
+export { placesFileSchema } from './places-schema.js';
+export { draftIncident } from './draft-incident.js';
+export { checkReportBytes, checkReportText, MAX_REPORT_BYTES } from './check-report-text.js';

@@ -1,0 +1,80 @@
+/**
+ * @module read-roles
+ * Who attacked whom in one sentence, from the words between the polities' names and the incident
+ * word: "Azerbaijani forces shelled", "an Azeri attack on its territory", "Armenia's territory was
+ * attacked", "strikes on Ukraine", "attacked by Russian drones".
+ */
+import type { Evidence } from './draft.js';
+import type { ActorMention } from './find-mentions.js';
+import type { Trigger } from './incident-words.js';
+
+/** A role read in a sentence. */
+export interface RoleReading {
+  readonly polity: string;
+  readonly evidence: Evidence;
+  readonly confidence: number;
+  readonly how: string;
+}
+
+const ATTACKER_GAP =
+  /^(?:['’]s)?(?:[\s,]+(?:armed forces|government forces|forces|troops|army|military|naval|state|government|hackers|drones?|jets?|warplanes?|artillery|navy|warships?|soldiers|units|border guards|coast guard|missiles?|aircraft|ships?|vessels?|have|has|had|reportedly|again|also|allegedly|overnight|launched|carried out|conducted|began|started|mounted|staged|made|opened|fired|a|an|the|new|fresh|brazen|massive|large-scale|deadly|heavy|major|series of|drone|missile|air|artillery|rocket|cross-border|on \w+|\w+day|\w+ly))*[\s,]*$/i;
+const TARGET_GAP = /^[\s,]*(?:(?:on|against|at|into|in|upon|targeting|the|a|an|territory of|positions in|sovereign|parts of)\s+)*$/i;
+const PASSIVE = /\b(?:was|were|been|being|is|are|got)\s+(?:\w+ly\s+)?$/i;
+const BY = /^\s+by\s+(?:the\s+)?$/i;
+const POSSESSED = /^\s*(?:\w+\s+)?(?:territory|forces|positions|soldiers|troops|vessels?|ships?|border|aircraft|base|villages?|towns?)\b/i;
+const TERRITORY_OF = /\b(?:territory|soil) of (?:the Republic of )?$/i;
+const ITS_TERRITORY = /\bits (?:territory|soil|border|positions|forces)\b/i;
+
+function span(m: ActorMention): Evidence {
+  return { text: m.text, start: m.start, end: m.end };
+}
+
+/**
+ * Reads attacker and target in a sentence. Offsets of `actors` are absolute; `base` is the
+ * sentence's start in the report.
+ */
+export function readRoles(
+  sentence: string,
+  base: number,
+  triggers: readonly Trigger[],
+  actors: readonly ActorMention[],
+  applicant: string | undefined,
+): { attacker?: RoleReading; target?: RoleReading } {
+  let attacker: RoleReading | undefined;
+  let target: RoleReading | undefined;
+  const local = (m: ActorMention) => ({ s: m.start - base, e: m.end - base });
+  for (const t of triggers) {
+    // "violated Polish airspace": the polity named inside the words is the one whose airspace it is.
+    const inside = actors.find((m) => local(m).s >= t.start && local(m).e <= t.end);
+    if (inside && t.kind === 'airspace-violation' && target === undefined) target = { polity: inside.word.polity, evidence: span(inside), confidence: 0.8, how: 'whose airspace was violated' };
+    const before = sentence.slice(0, t.start);
+    if (PASSIVE.test(before)) {
+      const victim = actors.filter((m) => local(m).e <= t.start).at(-1);
+      if (victim && target === undefined) target = { polity: victim.word.polity, evidence: span(victim), confidence: 0.85, how: 'subject of a passive incident verb' };
+      const by = actors.find((m) => local(m).s >= t.end && BY.test(sentence.slice(t.end, local(m).s)));
+      if (by && attacker === undefined) attacker = { polity: by.word.polity, evidence: span(by), confidence: 0.85, how: 'agent after "by"' };
+      continue;
+    }
+    if (attacker === undefined) {
+      const subject = actors.filter((m) => local(m).e <= t.start && m.word.polity !== applicant && ATTACKER_GAP.test(sentence.slice(local(m).e, t.start))).at(-1);
+      if (subject) attacker = { polity: subject.word.polity, evidence: span(subject), confidence: 0.85, how: `named just before "${t.text}"` };
+    }
+    if (target === undefined) {
+      const object = actors.find((m) => local(m).s >= t.end && m.word.polity !== attacker?.polity && TARGET_GAP.test(sentence.slice(t.end, local(m).s)));
+      if (object) target = { polity: object.word.polity, evidence: span(object), confidence: 0.8, how: `named just after "${t.text}"` };
+    }
+  }
+  if (target === undefined) {
+    const owner = actors.find(
+      (m) =>
+        m.word.polity !== attacker?.polity &&
+        ((m.possessive && POSSESSED.test(sentence.slice(local(m).e + 2))) || TERRITORY_OF.test(sentence.slice(0, local(m).s))),
+    );
+    if (owner) target = { polity: owner.word.polity, evidence: span(owner), confidence: 0.75, how: 'whose territory or forces the sentence names' };
+  }
+  if (target === undefined && ITS_TERRITORY.test(sentence)) {
+    const subject = actors.find((m) => m.word.polity !== attacker?.polity && (applicant === undefined || m.word.polity === applicant));
+    if (subject) target = { polity: subject.word.polity, evidence: span(subject), confidence: 0.7, how: '"its territory": the subject of the sentence' };
+  }
+  return { ...(attacker ? { attacker } : {}), ...(target ? { target } : {}) };
+}
