@@ -170,7 +170,6 @@ export function AskPage({ state, update, treaties, polities, countries }: Props)
         <MapLegend date={state.date} reading={state.reading} treaty={treaty} standings={standings} zoneStatus={zoneStatus} overlays={overlays} />
       </div>
       <div className="side-column">
-        <ReportBox onUse={(patch) => update(patch, 'push')} />
         <AskForm state={state} treaties={treaties} polities={polities} places={places} busy={busy} onChange={update} onAssess={assess} />
         {where && state.at && !answer && (
           <p className="where" role="status">
@@ -185,6 +184,7 @@ export function AskPage({ state, update, treaties, polities, countries }: Props)
         {busy && <p role="status">Assessing…</p>}
         {answer && <AssessmentPanel assessment={answer} reading={state.reading} treaties={treaties} onReading={(reading) => update({ reading })} />}
         {!answer && !error && <Examples record={record} onPick={(c) => update({ at: [c.incident.at[0], c.incident.at[1]], date: c.incident.date, attacker: c.incident.attacker, target: c.incident.target, kind: c.incident.kind, against: c.incident.against, requested: c.incident.requestedBy?.join(',') ?? '', treaty: c.treaty, provision: '' }, 'push')} />}
+        <ReportBox onUse={(patch) => update(patch, 'push')} />
       </div>
     </div>
   );
