@@ -18,9 +18,11 @@ const isoDate = z
   .regex(DATE_PATTERN, { message: 'expected a date YYYY-MM-DD', abort: true })
   .refine(isIsoDate, { message: 'expected a date YYYY-MM-DD' })
   .describe('YYYY-MM-DD');
-const date = isoDate
+/** A date the API accepts (1945 on): query and body fields alike. */
+export const apiDate = isoDate
   .refine((d) => d >= '1945-01-01', { message: 'expected a date on or after 1945-01-01' })
   .describe('YYYY-MM-DD');
+const date = apiDate;
 const readingOrAll = z.enum([...READINGS, 'all']);
 
 /** `[lat, lon]`: a tuple, which JSON Schema says with prefixItems; min/maxItems make the length explicit. */

@@ -9,20 +9,16 @@ import { createRequire } from 'node:module';
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 import { z } from 'zod';
-import { covers, isIsoDate, today, valueAt } from '../../domain/dates/index.js';
+import { covers, today, valueAt } from '../../domain/dates/index.js';
+import { ringsContain } from '../../domain/geo/index.js';
 import { alpha3FromNumeric, isState } from '../../domain/polity/index.js';
 import type { TerritoryMap } from '../../domain/territory/index.js';
 import type { ApiDeps, ApiEnv } from '../api-context.js';
-import { anyObject, commonErrors, jsonResponse } from '../schemas.js';
+import { anyObject, apiDate, commonErrors, jsonResponse } from '../schemas.js';
 
 const require = createRequire(import.meta.url);
 
-const date = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'expected a date YYYY-MM-DD', abort: true })
-  .refine(isIsoDate, { message: 'expected a date YYYY-MM-DD' })
-  .refine((d) => d >= '1945-01-01', { message: 'expected a date on or after 1945-01-01' })
-  .describe('YYYY-MM-DD (default: today)');
+const date = apiDate.describe('YYYY-MM-DD (default: today)');
 
 /** GET /v1/map/countries */
 export const mapCountriesQuery = z
@@ -62,25 +58,16 @@ function positions(ring: Float64Array): number[][] {
   return out;
 }
 
-function inside(ring: Float64Array, x: number, y: number): boolean {
-  let c = false;
-  for (let i = 0, j = ring.length - 2; i < ring.length; j = i, i += 2) {
-    const xi = ring[i]!, yi = ring[i + 1]!, xj = ring[j]!, yj = ring[j + 1]!;
-    if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) c = !c;
-  }
-  return c;
-}
-
 /** Even-odd rings (outer rings and holes alike) as a GeoJSON MultiPolygon: a ring inside an odd number of others is a hole. */
 function multiPolygon(rings: readonly Float64Array[]): { type: 'MultiPolygon'; coordinates: number[][][][] } {
-  const depth = rings.map((r, i) => rings.filter((o, j) => j !== i && inside(o, r[0]!, r[1]!)).length);
+  const depth = rings.map((r, i) => rings.filter((o, j) => j !== i && ringsContain([o], r[0]!, r[1]!)).length);
   const polygons: { outer: number; holes: number[] }[] = [];
   rings.forEach((_, i) => {
     if (depth[i]! % 2 === 0) polygons.push({ outer: i, holes: [] });
   });
   rings.forEach((r, i) => {
     if (depth[i]! % 2 === 0) return;
-    const host = polygons.find((p) => depth[p.outer] === depth[i]! - 1 && inside(rings[p.outer]!, r[0]!, r[1]!));
+    const host = polygons.find((p) => depth[p.outer] === depth[i]! - 1 && ringsContain([rings[p.outer]!], r[0]!, r[1]!));
     host?.holes.push(i);
   });
   return { type: 'MultiPolygon', coordinates: polygons.map((p) => [p.outer, ...p.holes].map((i) => positions(rings[i]!))) };
@@ -121,6 +108,14 @@ export function mapRoutes(app: OpenAPIHono<ApiEnv>, deps: ApiDeps): void {
     return t;
   };
   const segmentsOf = new Map<string, number[][][]>();
+  // An overlay's outline is the same on every date: build its GeoJSON once.
+  type Area = (typeof deps.knowledge.map.overlayAreas)[number];
+  const outlineOf = new WeakMap<Area, ReturnType<typeof multiPolygon>>();
+  const outline = (area: Area) => {
+    let g = outlineOf.get(area);
+    if (!g) outlineOf.set(area, (g = multiPolygon(area.rings)));
+    return g;
+  };
   // Answers per (detail, date): the few dates a user moves between are served from memory.
   const answers = new Map<string, string>();
 
@@ -181,7 +176,7 @@ export function mapRoutes(app: OpenAPIHono<ApiEnv>, deps: ApiDeps): void {
         features.push({
           type: 'Feature',
           id: features.length,
-          geometry: multiPolygon(area.rings),
+          geometry: outline(area),
           properties: {
             id: area.overlay.id,
             name: area.overlay.name,

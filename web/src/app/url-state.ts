@@ -5,7 +5,7 @@
  * exact question.
  */
 import { useCallback, useEffect, useState } from 'react';
-import type { Reading } from '../api/types.js';
+import type { Incident, Reading } from '../api/types.js';
 
 export type View = 'map' | 'cases' | 'record' | 'datasets';
 
@@ -83,6 +83,24 @@ function write(state: AppState): string {
   if (state.dataset) p.set('dataset', state.dataset);
   // Commas and colons read better unescaped in a shared link, and are valid in a query.
   return `?${p.toString().replace(/%2C/g, ',').replace(/%3A/g, ':')}`;
+}
+
+/** The permalink of the question an incident asks (the Ask page, answered on arrival). */
+export function askHref(
+  incident: Pick<Incident, 'date' | 'at' | 'attacker' | 'target' | 'kind' | 'against' | 'requestedBy'>,
+  treaty: string,
+): string {
+  return write({
+    ...read(new URLSearchParams()),
+    date: incident.date,
+    treaty,
+    at: [incident.at[0], incident.at[1]],
+    attacker: incident.attacker,
+    target: incident.target,
+    kind: incident.kind,
+    against: incident.against,
+    requested: incident.requestedBy?.join(',') ?? '',
+  });
 }
 
 /** The app's state, read from and written to the address bar (back and forward work). */

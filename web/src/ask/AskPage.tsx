@@ -32,8 +32,8 @@ export function AskPage({ state, update, treaties, polities, countries }: Props)
   const treaty = treaties.find((t) => t.id === state.treaty);
   const provision = treaty ? state.provision || treaty.provisions[0]?.id || '' : '';
   const standings = useMemo(() => partiesOn(treaty, state.date), [treaty, state.date]);
-  const [overlays, setOverlays] = useState<readonly OverlayProperties[]>([]);
   const [overlayShapes, setOverlayShapes] = useState<FeatureCollection>();
+  const overlays = useMemo(() => overlayShapes?.features.map((f) => f.properties as OverlayProperties) ?? [], [overlayShapes]);
   const [mapStatus, setMapStatus] = useState<{ loading: boolean; error?: string }>({ loading: true });
   const [zones, setZones] = useState<FeatureCollection>();
   const [zoneStatus, setZoneStatus] = useState('');
@@ -46,9 +46,6 @@ export function AskPage({ state, update, treaties, polities, countries }: Props)
   useEffect(() => {
     api.record().then((r) => setRecord(r.cases), () => setRecord([]));
   }, []);
-  useEffect(() => {
-    api.overlays(state.date).then(setOverlayShapes, () => undefined);
-  }, [state.date]);
   const places = useMemo(
     () => [...recordPlaces(record), ...featurePlaces(overlayShapes, 'disputed area'), ...featurePlaces(countries, 'country')],
     [record, overlayShapes, countries],
@@ -158,7 +155,7 @@ export function AskPage({ state, update, treaties, polities, countries }: Props)
             point={state.at}
             onPick={(at) => update({ at }, 'push')}
             onStatus={setMapStatus}
-            onOverlays={setOverlays}
+            onOverlays={setOverlayShapes}
           />
           {mapStatus.loading && <p className="map-status" role="status">Loading the map for {state.date}…</p>}
           {mapStatus.error && (

@@ -4,6 +4,7 @@
  * assistance → closed, each event dated, with days since the incident and its sources as links.
  */
 import type { CaseEvent, CaseFile } from '../api/types.js';
+import { askHref } from '../app/url-state.js';
 
 const EVENT_WORDS: Record<string, string> = {
   'incident-recorded': 'Incident',
@@ -55,7 +56,7 @@ export function CaseTimeline({ file }: { file: CaseFile }) {
       <p>
         {file.incident.kind} by {file.incident.attacker} against {file.incident.target} at {file.incident.at[0]}, {file.incident.at[1]}
         {file.incident.place ? ` (${file.incident.place})` : ''} on {file.incident.date} ·{' '}
-        <a href={`?date=${file.incident.date}&treaty=${file.treaty}&at=${file.incident.at[0]},${file.incident.at[1]}&attacker=${encodeURIComponent(file.incident.attacker)}&target=${encodeURIComponent(file.incident.target)}&kind=${file.incident.kind}&against=${file.incident.against}${file.incident.requestedBy ? `&requested=${file.incident.requestedBy.join(',')}` : ''}`}>
+        <a href={askHref(file.incident, file.treaty)}>
           assess it on the map
         </a>
       </p>

@@ -10,13 +10,10 @@ import type { FeatureCollection } from 'geojson';
 import { useEffect, useRef, useState } from 'react';
 import { api } from '../api/client.js';
 import type { DatasetFinding } from '../api/types.js';
-import { todayIso } from '../app/url-state.js';
+import { askHref, todayIso } from '../app/url-state.js';
 import { countriesFromTopology } from '../map/map-data.js';
 import { SEA } from '../map/map-style.js';
 
-/** A link to the Ask page with this event's question. */
-export const askHref = (f: DatasetFinding): string =>
-  `?date=${f.date}&treaty=${f.treaty}&at=${f.at[0]},${f.at[1]}&attacker=${encodeURIComponent(f.attacker)}&target=${encodeURIComponent(f.target)}&kind=${f.kind}&against=${f.against}`;
 
 function points(findings: readonly DatasetFinding[]): FeatureCollection {
   return {
@@ -88,7 +85,7 @@ export function DatasetMap({ findings }: { findings: readonly DatasetFinding[] }
       const text = document.createElement('p');
       text.textContent = String(e.features?.[0]?.properties?.label ?? '');
       const link = document.createElement('a');
-      link.href = askHref(f);
+      link.href = askHref(f, f.treaty);
       link.textContent = 'Ask about this event';
       el.append(text, link);
       new maplibregl.Popup({ maxWidth: '320px' }).setLngLat(e.lngLat).setDOMContent(el).addTo(map);

@@ -7,7 +7,8 @@
 import { useEffect, useState } from 'react';
 import { api, ApiError } from '../api/client.js';
 import { READINGS, type Dataset, type DatasetFinding, type DatasetListItem, type DatasetSummary } from '../api/types.js';
-import { askHref, DatasetMap } from './DatasetMap.js';
+import { askHref } from '../app/url-state.js';
+import { DatasetMap } from './DatasetMap.js';
 
 // Enough points for a readable map; the API pages the rest (GET /v1/datasets/{id}/findings).
 const MAP_LIMIT = 5000;
@@ -180,7 +181,7 @@ export function DatasetsPage({ selected, onSelect }: { selected: string; onSelec
                   <tr key={`${f.line}/${f.treaty}/${f.provision}`}>
                     <td>{f.line}</td>
                     <td>
-                      <a href={askHref(f)}>
+                      <a href={askHref(f, f.treaty)}>
                         {f.eventId} · {f.date} · {f.attacker} → {f.target}
                       </a>
                     </td>

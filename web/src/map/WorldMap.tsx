@@ -28,7 +28,8 @@ interface Props {
   readonly point: readonly [number, number] | undefined;
   readonly onPick: (at: [number, number]) => void;
   readonly onStatus: (status: { loading: boolean; error?: string }) => void;
-  readonly onOverlays: (overlays: readonly OverlayProperties[]) => void;
+  /** The overlays in force on the date, as drawn (the legend and the place search use them too). */
+  readonly onOverlays: (overlays: FeatureCollection) => void;
 }
 
 const describeOverlay = (p: OverlayProperties): string =>
@@ -102,7 +103,7 @@ export function WorldMap({ date, reading, standings, zones, point, onPick, onSta
         colors.current ??= colorsFromTopology(topo);
         setCountries(countriesFromTopology(topo));
         setOverlays(ov);
-        listOverlays.current(ov.features.map((f) => f.properties as OverlayProperties));
+        listOverlays.current(ov);
         setLoaded(true);
         status.current({ loading: false });
       })
