@@ -9,7 +9,7 @@ import { extractReport } from '../../knowledge/index.js';
 import type { ApiDeps, ApiEnv } from '../api-context.js';
 import { extractAnswer, extractRequest } from '../extract-schemas.js';
 import { bodyErrors, commonErrors, jsonResponse } from '../schemas.js';
-import { findTreaty } from './treaty-lookup.js';
+import { treatiesRequested } from './treaty-lookup.js';
 
 /** Registers POST /v1/extract. */
 export function extractRoutes(app: OpenAPIHono<ApiEnv>, deps: ApiDeps): void {
@@ -25,8 +25,7 @@ export function extractRoutes(app: OpenAPIHono<ApiEnv>, deps: ApiDeps): void {
     (c) => {
       const { text, date, assess, treaty, reading } = c.req.valid('json');
       checkReportText(text, 'body.text');
-      const treaties = treaty === undefined ? undefined : (Array.isArray(treaty) ? treaty : treaty.split(',')).map((s) => s.trim()).filter(Boolean);
-      for (const id of treaties ?? []) findTreaty(deps.knowledge.treaties, id, { part: 'body', name: 'treaty' });
+      const treaties = treatiesRequested(deps.knowledge.treaties, treaty);
       const readings: readonly Reading[] = reading === undefined || reading === 'all' ? READINGS : [reading];
       const result = extractReport(text, {
         ...(date !== undefined ? { reportDate: date } : {}),

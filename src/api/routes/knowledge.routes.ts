@@ -8,7 +8,7 @@ import { locate, READINGS, type Reading } from '../../domain/territory/index.js'
 import type { Treaty } from '../../domain/treaty/index.js';
 import type { ApiDeps, ApiEnv } from '../api-context.js';
 import { errorResponse } from '../api-error.js';
-import { findProvision, findTreaty } from './treaty-lookup.js';
+import { findProvision, findTreaty, treatiesRequested } from './treaty-lookup.js';
 import {
   anyObject,
   assessmentAnswer,
@@ -132,8 +132,7 @@ export function knowledgeRoutes(app: OpenAPIHono<ApiEnv>, deps: ApiDeps): void {
     async (c) => {
       const body = c.req.valid('json');
       const { treaty, reading, ...incident } = body;
-      const treaties = treaty === undefined ? undefined : (Array.isArray(treaty) ? treaty : treaty.split(',')).map((s) => s.trim()).filter(Boolean);
-      for (const id of treaties ?? []) findTreaty(knowledge.treaties, id, { part: 'body', name: 'treaty' });
+      const treaties = treatiesRequested(knowledge.treaties, treaty);
       const readings: readonly Reading[] = reading === undefined || reading === 'all' ? READINGS : [reading];
       const view = c.req.valid('query').view ?? 'full';
       const answer = await deps.assessments.assess({ incident, options: { ...(treaties ? { treaties } : {}), readings }, ...(view === 'summary' ? { view } : {}) });

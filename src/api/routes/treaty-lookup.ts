@@ -41,3 +41,15 @@ export function findProvision(treaty: Treaty, id: string, field: IdField): Provi
   if (!p) throw unknownId(field, id, `${treaty.id} has no provision "${id}"`, treaty.provisions.map((x) => x.id).join(', '));
   return p;
 }
+
+/**
+ * The treaty ids a body's `treaty` field selects (a list, or a comma-separated string), each checked
+ * to exist; undefined when the field is absent (every treaty).
+ * @example treatiesRequested(knowledge.treaties, 'csto, nato') // ['csto', 'nato']
+ */
+export function treatiesRequested(treaties: readonly Treaty[], treaty: string | readonly string[] | undefined): string[] | undefined {
+  if (treaty === undefined) return undefined;
+  const ids = (typeof treaty === 'string' ? treaty.split(',') : treaty).map((s) => s.trim()).filter(Boolean);
+  for (const id of ids) findTreaty(treaties, id, { part: 'body', name: 'treaty' });
+  return ids;
+}
