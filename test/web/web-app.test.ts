@@ -113,6 +113,8 @@ function suite() {
 
   it('moving the date across 2014 changes Crimea, and across 2023 NATO’s parties', async () => {
     const page = await open('?date=2013-06-01&treaty=nato&reading=administered', '#5/45/34');
+    // The list is folded in the legend; a reader unfolds it.
+    await page.getByText('Disputed and occupied areas on 2013-06-01').click();
     const overlays = page.getByRole('list', { name: 'Status overlays in force' });
     await expect.poll(() => overlays.locator('[data-overlay="crimea"]').textContent()).toMatch(/administered UKR/);
     const legend = page.getByRole('complementary', { name: 'Legend' });

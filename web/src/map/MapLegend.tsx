@@ -55,17 +55,22 @@ export function MapLegend({ date, reading, treaty, standings, zoneStatus, overla
         </section>
       )}
       <section>
-        <h3>
-          Disputed and occupied areas on {date} ({overlays.length})
-        </h3>
-        <p className="hint">Coloured by the {reading} reading; hover an area on the map for its details.</p>
-        <ul className="overlay-list" aria-label="Status overlays in force">
-          {overlays.map((o) => (
-            <li key={o.id} data-overlay={o.id}>
-              <strong>{o.name}</strong> <small>since {o.from}{o.to ? `, until ${o.to}` : ''}</small>: {reading} {o[reading] || '—'}
-            </li>
-          ))}
-        </ul>
+        <p className="hint">
+          Disputed and occupied areas are coloured by the {reading} reading and labelled when zoomed in; hover one on the map for its details.
+        </p>
+        {/* Folded: 40-odd lines would push the question and its answer off a phone's screen. */}
+        <details className="overlay-details">
+          <summary>
+            Disputed and occupied areas on {date} ({overlays.length})
+          </summary>
+          <ul className="overlay-list" aria-label="Status overlays in force">
+            {overlays.map((o) => (
+              <li key={o.id} data-overlay={o.id}>
+                <strong>{o.name}</strong> <small>since {o.from}{o.to ? `, until ${o.to}` : ''}</small>: {reading} {o[reading] || '—'}
+              </li>
+            ))}
+          </ul>
+        </details>
       </section>
     </aside>
   );
