@@ -4,3 +4,4 @@ export type { GridFeature, PointGrid } from './point-grid.js';
 export { buildPointGrid, gridLookup, gridLookupAll } from './point-grid.js';
 export type { EdgeBuckets } from './edge-buckets.js';
 export { bucketEdges, edgesNear } from './edge-buckets.js';
+export { sharedEdges } from './shared-edges.js';

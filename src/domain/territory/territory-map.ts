@@ -16,6 +16,7 @@ import {
   ringSetArea,
   type EdgeBuckets,
   type PointGrid,
+  sharedEdges,
   type Ring,
 } from '../geo/index.js';
 import { isState } from '../polity/index.js';
@@ -201,30 +202,8 @@ function watersOf(index: number, rings: readonly Ring[], km: number): OverlayWat
 /** The shared boundary of the two polities' base features, as flat edges. */
 function borderLine(b: BorderFile, base: readonly BaseFeature[], ringsOf: (g: GeometrySpec) => readonly Ring[]): BorderLine {
   const [a, c] = b.between;
-  const key = (x1: number, y1: number, x2: number, y2: number) => `${x1},${y1},${x2},${y2}`;
-  // Only edges near the other feature can be shared: skip the rest of large rings (Russia's) early.
-  let [cx0, cy0, cx1, cy1] = [Infinity, Infinity, -Infinity, -Infinity];
-  for (const f of base.filter((f) => f.code === c))
-    for (const r of f.rings)
-      for (let i = 0; i + 1 < r.length; i += 2) {
-        cx0 = Math.min(cx0, r[i]!);
-        cx1 = Math.max(cx1, r[i]!);
-        cy0 = Math.min(cy0, r[i + 1]!);
-        cy1 = Math.max(cy1, r[i + 1]!);
-      }
-  const near = (x: number, y: number) => x >= cx0 && x <= cx1 && y >= cy0 && y <= cy1;
-  const seen = new Set<string>();
-  for (const f of base.filter((f) => f.code === a))
-    for (const r of f.rings)
-      for (let i = 0; i + 3 < r.length; i += 2)
-        if (near(r[i]!, r[i + 1]!)) seen.add(key(r[i]!, r[i + 1]!, r[i + 2]!, r[i + 3]!));
-  const edges: number[] = [];
-  for (const f of base.filter((f) => f.code === c))
-    for (const r of f.rings)
-      for (let i = 0; i + 3 < r.length; i += 2) {
-        const [x1, y1, x2, y2] = [r[i]!, r[i + 1]!, r[i + 2]!, r[i + 3]!];
-        if (seen.has(key(x2, y2, x1, y1)) || seen.has(key(x1, y1, x2, y2))) edges.push(x1, y1, x2, y2);
-      }
+  const ringsOfCode = (code: string) => base.filter((f) => f.code === code).map((f) => f.rings);
+  const edges = sharedEdges(ringsOfCode(a), ringsOfCode(c));
   let [minX, minY, maxX, maxY] = [Infinity, Infinity, -Infinity, -Infinity];
   for (let i = 0; i < edges.length; i += 2) {
     minX = Math.min(minX, edges[i]!);
@@ -235,7 +214,7 @@ function borderLine(b: BorderFile, base: readonly BaseFeature[], ringsOf: (g: Ge
   const pad = b.bufferKm / 60; // degrees; generous (1° of longitude is >= 60 km below 57° latitude)
   return {
     border: b,
-    near: bucketEdges(Float64Array.from(edges), b.bufferKm),
+    near: bucketEdges(edges, b.bufferKm),
     bbox: [minX - pad * 2, minY - pad, maxX + pad * 2, maxY + pad],
     sections: (b.sections ?? []).map((s) => ({ from: s.from, to: s.to, rings: ringsOf(s.area) })),
   };
