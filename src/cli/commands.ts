@@ -39,8 +39,9 @@ export const COMMANDS: readonly CommandEntry[] = [
   { name: 'token', load: async () => (await import('./token.command.js')).tokenCommand },
 ];
 
-/** The factories to register for these arguments: only the named command when there is one. */
+/** The factories to register for these arguments: only the named command when there is one, none for --version. */
 export async function commandsFor(argv: readonly string[]): Promise<(() => Command)[]> {
+  if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) return [];
   const named = COMMANDS.find((c) => c.name === argv[0]);
   const wanted = named ? [named] : COMMANDS;
   return Promise.all(wanted.map((c) => c.load()));

@@ -6,6 +6,12 @@ import { Command } from 'commander';
 import { reportError } from './run-command.js';
 import { commandsFor } from './commands.js';
 
+// `casus … | head` closes the pipe early: that ends the output, it is not an error worth a stack trace.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code !== 'EPIPE') throw error;
+  process.exit(process.exitCode ?? 0);
+});
+
 const program = new Command('casus')
   .description(
     'Collective-defence treaties as code: does this attack oblige anyone\'s allies to act,\n' +
