@@ -55,6 +55,35 @@ describe('extractDrafts', () => {
     expect(d.target.status).toBe('unknown');
   });
 
+  it('reads attack verb phrases with what was fired and a particle: "fired a barrage of rockets at", "launched drones against", "opened fire on"', () => {
+    for (const text of ['Azerbaijani forces fired a barrage of rockets at Jermuk on 13 September 2022.', 'Azerbaijan launched two kamikaze drones against Jermuk on 13 September 2022.', 'Azerbaijani troops opened fire on Armenian positions near Jermuk on 13 September 2022.']) {
+      const d = extractDrafts(text, tables).drafts[0]!;
+      expect([value(d.attacker), value(d.target), value(d.kind), value(d.date)?.value]).toEqual(['AZE', 'ARM', 'armed-attack', '2022-09-13']);
+    }
+  });
+
+  it('reads an attacker whose aircraft "had violated" the airspace, and a passive agent after "by"', () => {
+    const d = extractDrafts('Armenia said that Azerbaijani military helicopters had violated its airspace over Jermuk.', tables).drafts[0]!;
+    expect([value(d.attacker), value(d.target), value(d.kind)]).toEqual(['AZE', 'ARM', 'airspace-violation']);
+    const p = extractDrafts('Armenian positions near Sotk were shelled by Azerbaijani artillery.', tables).drafts[0]!;
+    expect([value(p.attacker), value(p.target)]).toEqual(['AZE', 'ARM']);
+  });
+
+  it('reads no state attacker from a group that is none ("Kurdish militants", "unidentified gunmen") and says so', () => {
+    for (const [text, group] of [
+      ['Unidentified gunmen opened fire on Armenian soldiers near Jermuk.', 'Unidentified gunmen'],
+      ['Armenian soldiers near Jermuk were attacked by separatists.', 'separatists'],
+      ['Two Armenian soldiers were killed when Kurdish militants attacked a base near Sotk.', 'Kurdish militants'],
+    ] as const) {
+      const a = extractDrafts(text, tables).drafts[0]!.attacker;
+      expect(a.status).toBe('unknown');
+      expect(a.status === 'unknown' && a.reason).toContain(`"${group}"`);
+    }
+    // Nor is the group replaced by the attacker of the report's other incident.
+    const x = extractDrafts('Azerbaijani forces shelled Sotk on 12 May 2021. On 1 June 2021 militants attacked Jermuk.', tables);
+    expect(x.drafts.map((d) => value(d.attacker))).toEqual(['AZE', undefined]);
+  });
+
   it('reads no incident in statements of the rule, conditions and possibilities', () => {
     for (const text of ['An attack on one member is considered an attack on all.', 'If Azerbaijan attacked Jermuk, the CSTO would act.', 'Analysts said Russia could strike Sotk.', 'The ministers met in Yerevan.'])
       expect(extractDrafts(text, tables).drafts).toEqual([]);

@@ -9,7 +9,7 @@ import { findMentions, type ActorMention, type PlaceMention } from './find-menti
 import type { Gazetteer } from './gazetteer.js';
 import { APPLICATION, findObject, findTriggers, FOLLOWING, isHypothetical, type Trigger } from './incident-words.js';
 import { readDates, type DateMention } from './read-dates.js';
-import { readRoles, type RoleReading } from './read-roles.js';
+import { readRoles, type GroupReading, type RoleReading } from './read-roles.js';
 import { splitSentences, type Sentence } from './split-sentences.js';
 
 /** What extraction reads names with. */
@@ -34,6 +34,8 @@ interface Raw {
   places: PlaceMention[];
   attacker?: RoleReading;
   target?: RoleReading;
+  /** The attackers are named only as a group that is no state ("Kurdish militants"). */
+  group?: GroupReading;
   application?: { by: string; date?: DateMention; evidence: Evidence };
 }
 
@@ -91,6 +93,7 @@ function readSentence(text: string, s: Sentence, actors: readonly ActorMention[]
   const roles = readRoles(s.text, s.start, triggers, sActors.filter((a) => !sPlaces.some((p) => a.start >= p.start && a.end <= p.end)), raw.application?.by);
   if (roles.attacker) raw.attacker = roles.attacker;
   if (roles.target) raw.target = roles.target;
+  if (roles.group) raw.group = roles.group;
   return raw;
 }
 
@@ -116,6 +119,7 @@ function merge(a: Raw, b: Raw): Raw {
   for (const p of b.places) if (!a.places.some((q) => placeKey(q) === placeKey(p))) a.places.push(p);
   if (a.attacker === undefined && b.attacker !== undefined) a.attacker = b.attacker;
   if (a.target === undefined && b.target !== undefined) a.target = b.target;
+  if (a.group === undefined && b.group !== undefined) a.group = b.group;
   if (a.application === undefined && b.application !== undefined) a.application = b.application;
   return a;
 }
@@ -233,9 +237,14 @@ function draftOf(text: string, r: Raw, i: number, ctx: ReportContext): DraftInci
     if (side) place = { ...place, value: { ...place.value, ...side, ambiguous: false }, confidence: 0.5, how: 'the side of the border of the state attacked' };
   }
 
-  let attacker: Field<string> = r.attacker ? found(r.attacker.polity, r.attacker.confidence, r.attacker.how, [r.attacker.evidence]) : unknown('the report does not say who attacked');
+  let attacker: Field<string> = r.attacker
+    ? found(r.attacker.polity, r.attacker.confidence, r.attacker.how, [r.attacker.evidence])
+    : r.group
+      ? unknown(`the attackers are named only as "${r.group.evidence.text}" (${r.group.evidence.start}–${r.group.evidence.end}), a group that is no state: no state attacker is read from it`)
+      : unknown('the report does not say who attacked');
   const otherAttacker = mostCommon(ctx.attackers.filter((a) => target.status !== 'found' || a.polity !== target.value));
-  if (attacker.status === 'unknown' && otherAttacker) attacker = found(otherAttacker.polity, 0.4, 'the attacker of the report\'s other incidents', [otherAttacker.evidence]);
+  // A group the report names as the attacker is not replaced by the attacker of another incident.
+  if (attacker.status === 'unknown' && r.group === undefined && otherAttacker) attacker = found(otherAttacker.polity, 0.4, 'the attacker of the report\'s other incidents', [otherAttacker.evidence]);
 
   const kind = found(main.kind, main.priority > 1 ? 0.85 : 0.65, `the words "${main.text}"`, [ev(text, main.start, main.end)]);
   let against: Field<DraftIncident['against'] extends Field<infer T> ? T : never> = unknown('the report does not say what was attacked');

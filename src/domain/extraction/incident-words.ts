@@ -4,6 +4,7 @@
  * happen or only might: hypotheticals, generic statements of the treaty's rule, negations.
  */
 import type { ATTACKED_OBJECTS, INCIDENT_KINDS } from '../assessment/index.js';
+import { ATTACK_PHRASE } from './attack-phrases.js';
 
 /** A word that says an incident happened. */
 export interface Trigger {
@@ -29,6 +30,8 @@ const RULES: readonly TriggerRule[] = [
   { re: /\b(?:terrorist attacks?|terror attacks?|suicide bomb(?:ing|ings|er|ers))\b/gi, kind: 'terrorist-attack', priority: 5, against: 'territory' },
   { re: /\b(?:shot down|downed)\b/gi, kind: 'armed-attack', priority: 4, against: 'aircraft' },
   { re: /\b(?:water cannons?|rammed|rammings?|collided with)\b/gi, kind: 'armed-attack', priority: 4, against: 'vessel' },
+  // Verb phrases from one table (attack-phrases.ts): "fired rockets at", "opened fire on".
+  { re: ATTACK_PHRASE, kind: 'armed-attack', priority: 3 },
   { re: /\b(?:shell(?:ed|ing|s)|artillery (?:fire|strikes?|attacks?)|mortar (?:fire|attacks?|rounds)|air ?strikes?|drone (?:strikes?|attacks?)|missile (?:strikes?|attacks?)|rocket (?:fire|attacks?)|bomb(?:ed|ing|ings)|struck|invasion|invaded|invade|occupied|occupation|seized)\b/gi, kind: 'armed-attack', priority: 3 },
   { re: /\b(?:incursions?|entered (?:\w+ ){0,2}(?:territorial waters|waters|territory)|crossed (?:into|the border)|advanced (?:into|several|about|\d))\b/gi, kind: 'incursion', priority: 2, against: 'territory' },
   { re: /\b(?:attack(?:ed|s|ing)?|assault(?:ed|s)?|offensive|fighting|clash(?:es|ed)?|fired (?:on|at|upon)|opened fire|military operations?|hostilities|raid(?:ed|s)?|ambush(?:ed)?|strikes?)\b/gi, kind: 'armed-attack', priority: 1 },
@@ -61,7 +64,7 @@ export function isHypothetical(sentence: string): boolean {
 
 const OBJECTS: readonly { re: RegExp; against: (typeof ATTACKED_OBJECTS)[number] }[] = [
   { re: /\b(?:vessels?|warships?|ships?|boats?|frigates?|destroyers?|tankers?|cutters?|resupply (?:mission|boat)|fishing boats?)\b/i, against: 'vessel' },
-  { re: /\b(?:aircraft|airplanes?|planes?|helicopters?|airliners?|fighter jets?)\b/i, against: 'aircraft' },
+  { re: /\b(?:aircraft|airplanes?|planes?|helicopters?|airliners?|(?:fighter|military|patrol) jets?|bombers?|gunships?)\b/i, against: 'aircraft' },
   { re: /\b(?:troops|soldiers|servicemen|military (?:base|bases|positions|posts?)|positions|outposts?|garrison|patrols?|convoys?|peacekeepers|base)\b/i, against: 'forces' },
   { re: /\b(?:territory|villages?|towns?|cities|city|region|province|border|settlements?|civilians?|homes|houses)\b/i, against: 'territory' },
 ];

@@ -6,7 +6,13 @@
  */
 import type { Evidence } from './draft.js';
 import type { ActorMention } from './find-mentions.js';
+import { MEANS, NON_STATE_GROUP, UNITS } from './attack-phrases.js';
 import type { Trigger } from './incident-words.js';
+
+/** An attacker named only as an armed group that is no state ("Kurdish militants"). */
+export interface GroupReading {
+  readonly evidence: Evidence;
+}
 
 /** A role read in a sentence. */
 export interface RoleReading {
@@ -16,17 +22,35 @@ export interface RoleReading {
   readonly how: string;
 }
 
-const ATTACKER_GAP =
-  /^(?:['’]s)?(?:[\s,]+(?:armed forces|government forces|forces|troops|army|military|naval|state|government|hackers|drones?|jets?|warplanes?|artillery|navy|warships?|soldiers|units|border guards|coast guard|missiles?|aircraft|ships?|vessels?|have|has|had|reportedly|again|also|allegedly|overnight|launched|carried out|conducted|began|started|mounted|staged|made|opened|fired|a|an|the|new|fresh|brazen|massive|large-scale|deadly|heavy|major|series of|drone|missile|air|artillery|rocket|cross-border|on \w+|\w+day|\w+ly))*[\s,]*$/i;
-const TARGET_GAP = /^[\s,]*(?:(?:on|against|at|into|in|upon|targeting|the|a|an|territory of|positions in|sovereign|parts of)\s+)*$/i;
+// Between an attacker's name and its verb: units, weapons and aircraft (attack-phrases.ts), auxiliaries
+// ("had violated", "have shelled") and the adjectives and adverbs of news prose.
+const GAP_WORDS = [
+  ...UNITS,
+  ...MEANS,
+  'have', 'has', 'had', 'reportedly', 'again', 'also', 'allegedly', 'overnight', 'launched', 'carried out', 'conducted', 'began', 'started', 'mounted',
+  'staged', 'made', 'opened', 'fired', 'a', 'an', 'the', 'new', 'fresh', 'brazen', 'massive', 'large-scale', 'deadly', 'heavy', 'major', 'series of',
+  'drone', 'missile', 'air', 'artillery', 'rocket', 'cross-border', 'on \\w+', '\\w+day', '\\w+ly',
+];
+const ATTACKER_GAP = new RegExp(`^(?:['’]s)?(?:[\\s,]+(?:${GAP_WORDS.join('|')}))*[\\s,]*$`, 'i');
+const NON_STATE = new RegExp(NON_STATE_GROUP.source, 'gu');
+const TARGET_GAP = /^[\s,]*(?:(?:on|against|at|into|in|upon|targeting|the|a|an|territory of|positions in|sovereign|parts of|(?:north|south)?(?:north|south|east|west)(?:ern)?|north-eastern|north-western|south-eastern|south-western|central|border|frontier)\s+)*$/i;
 const PASSIVE = /\b(?:was|were|been|being|is|are|got)\s+(?:\w+ly\s+)?$/i;
 const BY = /^\s+by\s+(?:the\s+)?$/i;
 const POSSESSED = /^\s*(?:\w+\s+)?(?:territory|forces|positions|soldiers|troops|vessels?|ships?|border|aircraft|base|villages?|towns?)\b/i;
 const TERRITORY_OF = /\b(?:territory|soil) of (?:the Republic of )?$/i;
-const ITS_TERRITORY = /\bits (?:territory|soil|border|positions|forces)\b/i;
+const ITS_TERRITORY = /\bits (?:territory|soil|border|positions|forces|airspace|territorial waters|waters)\b/i;
 
 function span(m: ActorMention): Evidence {
   return { text: m.text, start: m.start, end: m.end };
+}
+
+// The last non-state group in the sentence from `from` on that `fits` (just before the verb, or after "by").
+function groupAt(sentence: string, base: number, from: number, fits: (m: RegExpExecArray) => boolean): GroupReading | undefined {
+  let found: GroupReading | undefined;
+  NON_STATE.lastIndex = from;
+  for (let m = NON_STATE.exec(sentence); m !== null; m = NON_STATE.exec(sentence))
+    if (fits(m)) found = { evidence: { text: m[0], start: base + m.index, end: base + m.index + m[0].length } };
+  return found;
 }
 
 /**
@@ -39,8 +63,9 @@ export function readRoles(
   triggers: readonly Trigger[],
   actors: readonly ActorMention[],
   applicant: string | undefined,
-): { attacker?: RoleReading; target?: RoleReading } {
+): { attacker?: RoleReading; target?: RoleReading; group?: GroupReading } {
   let attacker: RoleReading | undefined;
+  let group: GroupReading | undefined;
   let target: RoleReading | undefined;
   const local = (m: ActorMention) => ({ s: m.start - base, e: m.end - base });
   for (const t of triggers) {
@@ -53,11 +78,13 @@ export function readRoles(
       if (victim && target === undefined) target = { polity: victim.word.polity, evidence: span(victim), confidence: 0.85, how: 'subject of a passive incident verb' };
       const by = actors.find((m) => local(m).s >= t.end && BY.test(sentence.slice(t.end, local(m).s)));
       if (by && attacker === undefined) attacker = { polity: by.word.polity, evidence: span(by), confidence: 0.85, how: 'agent after "by"' };
+      if (attacker === undefined && group === undefined) group = groupAt(sentence, base, t.end, (m) => /^\s+by\s+(?:the\s+)?$/i.test(sentence.slice(t.end, m.index)));
       continue;
     }
     if (attacker === undefined) {
       const subject = actors.filter((m) => local(m).e <= t.start && m.word.polity !== applicant && ATTACKER_GAP.test(sentence.slice(local(m).e, t.start))).at(-1);
       if (subject) attacker = { polity: subject.word.polity, evidence: span(subject), confidence: 0.85, how: `named just before "${t.text}"` };
+      else if (group === undefined) group = groupAt(sentence, base, 0, (m) => m.index + m[0].length <= t.start && ATTACKER_GAP.test(sentence.slice(m.index + m[0].length, t.start)));
     }
     if (target === undefined) {
       const object = actors.find((m) => local(m).s >= t.end && m.word.polity !== attacker?.polity && TARGET_GAP.test(sentence.slice(t.end, local(m).s)));
@@ -76,5 +103,5 @@ export function readRoles(
     const subject = actors.find((m) => m.word.polity !== attacker?.polity && (applicant === undefined || m.word.polity === applicant));
     if (subject) target = { polity: subject.word.polity, evidence: span(subject), confidence: 0.7, how: '"its territory": the subject of the sentence' };
   }
-  return { ...(attacker ? { attacker } : {}), ...(target ? { target } : {}) };
+  return { ...(attacker ? { attacker } : { ...(group ? { group } : {}) }), ...(target ? { target } : {}) };
 }
