@@ -6,7 +6,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildPointGrid, gridLookup, ringsContain } from '../src/domain/geo/index.js';
-import { buildBaseLayer, decodeBaseLayer, encodeBaseLayer } from '../src/knowledge/index.js';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { buildBaseLayer, decodeBaseLayer, encodeBaseLayer, readTerritoryIndex } from '../src/knowledge/index.js';
 
 const layer = buildBaseLayer();
 const { features, grid, sea } = layer;
@@ -105,5 +108,30 @@ describe('base layer', () => {
       expect(sameBytes(back.sea[name], sea[name]), `sea ${name}`).toBe(true);
     }
     fc.assert(fc.property(lonLat, ([lon, lat]) => gridLookup(back.grid, lon, lat) === gridLookup(grid, lon, lat)), { numRuns: 2000 });
+  });
+
+  it('answers the same when the index is read on demand, reading only the edges its lookups reach', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'casus-index-'));
+    try {
+      const file = join(dir, 'territory.bin');
+      writeFileSync(file, encodeBaseLayer(layer));
+      const lazy = readTerritoryIndex(file, 'on-demand');
+      expect(lazy.grid.missing?.every((m) => m === 1)).toBe(true);
+      expect(sameBytes(lazy.grid.cells, grid.cells)).toBe(true);
+      // Border-dense places first (Tavush, the Fergana enclaves, Baarle), then anywhere.
+      for (const [lon, lat] of [[45.45, 40.93], [70.78, 39.97], [4.93, 51.44]] as const) {
+        expect(gridLookup(lazy.grid, lon, lat)).toBe(gridLookup(grid, lon, lat));
+        expect(gridLookup(lazy.sea, lon, lat)).toBe(gridLookup(sea, lon, lat));
+      }
+      fc.assert(
+        fc.property(lonLat, ([lon, lat]) => gridLookup(lazy.grid, lon, lat) === gridLookup(grid, lon, lat) && gridLookup(lazy.sea, lon, lat) === gridLookup(sea, lon, lat)),
+        { numRuns: 2000, seed: 11 },
+      );
+      const read = lazy.grid.missing!.filter((m) => m === 0).length;
+      expect(read).toBeGreaterThan(0);
+      expect(read).toBeLessThan(lazy.grid.missing!.length);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

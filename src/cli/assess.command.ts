@@ -5,7 +5,8 @@
 import { Command } from 'commander';
 import { ATTACKED_OBJECTS, INCIDENT_KINDS, type Incident } from '../domain/assessment/index.js';
 import { invalidInput } from '../domain/errors.js';
-import { assessIncident, loadKnowledge } from '../knowledge/index.js';
+import { assessIncident } from '../knowledge/assess-incident.js';
+import { loadKnowledge } from '../knowledge/load-knowledge.js';
 import { parseAt, parseChoice, parseDate, parsePolity, parseReadings } from './arguments.js';
 import { renderAssessment } from './render-assessment.js';
 import { runCommand } from './run-command.js';
@@ -56,7 +57,7 @@ Exit codes: 0 answered; 2 bad input (the message names the argument).`,
     .action(
       runCommand((flags: AssessFlags) => {
         const incident = incidentFromFlags(flags);
-        const knowledge = loadKnowledge();
+        const knowledge = loadKnowledge(undefined, { geometry: 'on-demand' });
         const treatyIds = flags.treaty?.split(',').map((s) => s.trim()).filter(Boolean);
         for (const id of treatyIds ?? [])
           if (!knowledge.treaties.some((t) => t.id === id))

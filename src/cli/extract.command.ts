@@ -77,13 +77,15 @@ place lists its candidates. Exit codes: 0 answered (even with no incident found)
         const readings = parseReadings(flags.reading);
         const treaties = flags.treaty?.split(',').map((s) => s.trim()).filter(Boolean);
         const text = checkReportBytes(readInput(file), file === '-' ? 'stdin' : 'FILE');
+        // A report names a few places: the territory index is read only where they are.
+        const knowledge = loadKnowledge(undefined, { geometry: 'on-demand' });
         if (treaties) {
-          const known = loadKnowledge().treaties.map((t) => t.id);
+          const known = knowledge.treaties.map((t) => t.id);
           for (const id of treaties) if (!known.includes(id)) throw invalidInput('--treaty', `treaty ids from ${known.join(', ')}`, id);
         }
         const assess = flags.assess ? { ...(treaties ? { treaties } : {}), readings } : false;
-        const result = extractReport(text, { ...(reportDate ? { reportDate } : {}), assess });
-        process.stdout.write(flags.json ? JSON.stringify(result) + '\n' : renderDrafts(result, result.drafts.length > 0 ? loadKnowledge().treaties : []));
+        const result = extractReport(text, { ...(reportDate ? { reportDate } : {}), assess, knowledge });
+        process.stdout.write(flags.json ? JSON.stringify(result) + '\n' : renderDrafts(result, result.drafts.length > 0 ? knowledge.treaties : []));
       }),
     );
 }

@@ -7,7 +7,7 @@ import { readFileSync, renameSync, openSync, writeSync, closeSync, rmSync } from
 import { CasusError, type Issue } from '../domain/errors.js';
 import { isIsoDate, today } from '../domain/dates/index.js';
 import { locate, type Location } from '../domain/territory/index.js';
-import { loadKnowledge } from '../knowledge/index.js';
+import { loadKnowledge } from '../knowledge/load-knowledge.js';
 import { availableParallelism } from 'node:os';
 import { progressBar } from './progress.js';
 import { locateParallel } from './locate-parallel.js';

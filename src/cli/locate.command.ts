@@ -6,7 +6,7 @@ import { Command } from 'commander';
 import { invalidInput } from '../domain/errors.js';
 import { today } from '../domain/dates/index.js';
 import { locate, type Location } from '../domain/territory/index.js';
-import { loadKnowledge } from '../knowledge/index.js';
+import { loadKnowledge } from '../knowledge/load-knowledge.js';
 import { parseAt, parseDate } from './arguments.js';
 import { locateBatch } from './locate-batch.js';
 import { runCommand } from './run-command.js';
@@ -62,7 +62,7 @@ claimed (every claimant), delimited (the sovereign only where the border is sett
         if (opts.at === undefined) throw invalidInput('--at', 'LAT,LON in decimal degrees (or --input FILE for a batch)', 'nothing');
         const at = parseAt(opts.at);
         const date = opts.date === undefined ? today() : parseDate(opts.date);
-        const knowledge = loadKnowledge();
+        const knowledge = loadKnowledge(undefined, { geometry: 'on-demand' });
         const loc = locate(knowledge.map, at[0], at[1], date);
         if (opts.json) {
           process.stdout.write(JSON.stringify({ at, date, ...loc }) + '\n');

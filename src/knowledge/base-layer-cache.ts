@@ -9,12 +9,18 @@
  */
 import { createHash } from 'node:crypto';
 import { closeSync, fstatSync, mkdirSync, openSync, readdirSync, readSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { buildPointGrid, type PointGrid, type Ring } from '../domain/geo/index.js';
+import { basename, join, resolve } from 'node:path';
+import { buildPointGrid, readEdgesOnDemand, type PointGrid, type Ring } from '../domain/geo/index.js';
 import type { BaseFeature } from '../domain/territory/index.js';
 import { PACKAGE_ROOT } from './data-dir.js';
 import { loadNaturalEarth, NATURAL_EARTH_FILE } from './natural-earth.js';
 import { loadSeaRings, loadTerritoryFeatures, osmSourceStamp } from './osm-territory.js';
+
+/**
+ * How to read the territory index: whole (what batches and the server want: ~0.1 s, then every lookup
+ * is in memory), or on demand (one-point commands: the edges are read as lookups reach them).
+ */
+export type GeometryRead = 'whole' | 'on-demand';
 
 /** Bump when the ring repair, the grid or this layout changes. */
 const FORMAT = 4;
@@ -45,6 +51,8 @@ type ArrayType = 'f64' | 'i32' | 'u8';
 type GridMeta = Pick<PointGrid, 'cellSize' | 'cols' | 'rows' | 'featureCount'>;
 interface Header {
   magic: string;
+  /** In a border-edges file: the polity pairs, in the order of the arrays. */
+  borders?: string[];
   territory: { code: string | null; name: string }[];
   naturalEarth: { code: string | null; name: string; rings: number[] }[];
   grids: GridMeta[];
@@ -80,20 +88,35 @@ function encode(header: Omit<Header, 'arrays'>, chunks: readonly (ArrayBufferVie
   return Buffer.concat(parts);
 }
 
-function decode(buffer: ArrayBuffer): { header: Header; views: (Float64Array | Int32Array | Uint8Array)[] } {
+const SIZES: Record<ArrayType, number> = { f64: 8, i32: 4, u8: 1 };
+
+/** Where each array of a file starts, counted from the start of the file. */
+function arrayOffsets(header: Header, jsonLength: number): number[] {
+  let offset = 8 + jsonLength;
+  offset += pad8(offset);
+  return header.arrays.map((a) => {
+    const at = offset;
+    offset += a.length * SIZES[a.type];
+    offset += pad8(offset);
+    return at;
+  });
+}
+
+function view(buffer: ArrayBuffer, byteOffset: number, a: Header['arrays'][number]): Float64Array | Int32Array | Uint8Array {
+  return a.type === 'f64' ? new Float64Array(buffer, byteOffset, a.length) : a.type === 'i32' ? new Int32Array(buffer, byteOffset, a.length) : new Uint8Array(buffer, byteOffset, a.length);
+}
+
+function readHeader(buffer: ArrayBuffer): { header: Header; jsonLength: number } {
   const jsonLength = new DataView(buffer).getUint32(0, true);
   const header = JSON.parse(Buffer.from(buffer, 8, jsonLength).toString('utf8')) as Header;
   if (header.magic !== MAGIC) throw new Error('not a Casus territory index');
-  let offset = 8 + jsonLength;
-  offset += pad8(offset);
-  const views = header.arrays.map((a) => {
-    const size = a.type === 'f64' ? 8 : a.type === 'i32' ? 4 : 1;
-    const view = a.type === 'f64' ? new Float64Array(buffer, offset, a.length) : a.type === 'i32' ? new Int32Array(buffer, offset, a.length) : new Uint8Array(buffer, offset, a.length);
-    offset += a.length * size;
-    offset += pad8(offset);
-    return view;
-  });
-  return { header, views };
+  return { header, jsonLength };
+}
+
+function decode(buffer: ArrayBuffer): { header: Header; views: (Float64Array | Int32Array | Uint8Array)[] } {
+  const { header, jsonLength } = readHeader(buffer);
+  const offsets = arrayOffsets(header, jsonLength);
+  return { header, views: header.arrays.map((a, i) => view(buffer, offsets[i]!, a)) };
 }
 
 function gridChunks(grid: PointGrid): (ArrayBufferView & { length: number })[] {
@@ -102,7 +125,7 @@ function gridChunks(grid: PointGrid): (ArrayBufferView & { length: number })[] {
 
 function gridFrom(meta: GridMeta, views: (Float64Array | Int32Array | Uint8Array)[]): PointGrid {
   const [cells, candStart, candFeature, candCentreInside, edgeStart, edges] = views as [Int32Array, Int32Array, Int32Array, Uint8Array, Int32Array, Float64Array];
-  return { ...meta, cells, candStart, candFeature, candCentreInside, edgeStart, edges };
+  return { ...meta, cells, candStart, candFeature, candCentreInside, edgeStart, edges, missing: undefined };
 }
 
 const metaOf = (g: PointGrid): GridMeta => ({ cellSize: g.cellSize, cols: g.cols, rows: g.rows, featureCount: g.featureCount });
@@ -124,6 +147,10 @@ export function encodeBaseLayer(layer: BaseLayer): Buffer {
 /** Reads what encodeBaseLayer wrote; the typed arrays are views on `buffer` (no copy). */
 export function decodeBaseLayer(buffer: ArrayBuffer): BaseLayer {
   const { header, views } = decode(buffer);
+  return layerFrom(header, views);
+}
+
+function layerFrom(header: Header, views: (Float64Array | Int32Array | Uint8Array)[]): BaseLayer {
   let k = 0;
   const naturalEarth: BaseFeature[] = header.naturalEarth.map((f) => ({
     code: f.code ?? undefined,
@@ -156,6 +183,68 @@ function readAligned(file: string): ArrayBuffer {
   }
 }
 
+function readAt(fd: number, bytes: Uint8Array, position: number, file: string): void {
+  let done = 0;
+  while (done < bytes.length) {
+    const n = readSync(fd, bytes, done, bytes.length - done, position + done);
+    if (n === 0) throw new Error(`${file}: unexpected end of file`);
+    done += n;
+  }
+}
+
+/**
+ * The base layer with every array read except the two grids' edges (120 of the index's 140 MB),
+ * which are read candidate by candidate as lookups reach them. The file stays open for the process.
+ */
+function readOnDemand(file: string): BaseLayer {
+  const fd = openSync(file, 'r');
+  try {
+    const prefix = new Uint8Array(8);
+    readAt(fd, prefix, 0, file);
+    const jsonLength = new DataView(prefix.buffer).getUint32(0, true);
+    const headerBytes = new Uint8Array(8 + jsonLength);
+    readAt(fd, headerBytes, 0, file);
+    const { header } = readHeader(headerBytes.buffer);
+    const offsets = arrayOffsets(header, jsonLength);
+    const ringCount = header.naturalEarth.reduce((n, f) => n + f.rings.length, 0);
+    const n = GRID_ARRAYS.length;
+    const edgeArrays = new Set([ringCount + n - 1, ringCount + 2 * n - 1]);
+    const views: (Float64Array | Int32Array | Uint8Array)[] = [];
+    // Runs of arrays between the edge arrays are read in one go each.
+    for (let i = 0; i < header.arrays.length; ) {
+      if (edgeArrays.has(i)) {
+        views.push(new Float64Array(header.arrays[i]!.length));
+        i++;
+        continue;
+      }
+      let j = i;
+      while (j < header.arrays.length && !edgeArrays.has(j)) j++;
+      const start = offsets[i]!;
+      const end = offsets[j - 1]! + header.arrays[j - 1]!.length * SIZES[header.arrays[j - 1]!.type];
+      const buffer = new ArrayBuffer(end - start);
+      readAt(fd, new Uint8Array(buffer), start, file);
+      for (let k = i; k < j; k++) views.push(view(buffer, offsets[k]! - start, header.arrays[k]!));
+      i = j;
+    }
+    const layer = layerFrom(header, views);
+    for (const [grid, k] of [[layer.grid, ringCount + n - 1], [layer.sea, ringCount + 2 * n - 1]] as const) {
+      const missing = new Uint8Array(grid.candFeature.length).fill(1);
+      const onDemand: PointGrid = { ...grid, missing };
+      readEdgesOnDemand(onDemand, (j) => {
+        const from = onDemand.edgeStart[j]!;
+        const to = onDemand.edgeStart[j + 1]!;
+        if (to > from) readAt(fd, new Uint8Array(onDemand.edges.buffer, from * 8, (to - from) * 8), offsets[k]! + from * 8, file);
+        missing[j] = 0;
+      });
+      Object.assign(layer, grid === layer.grid ? { grid: onDemand } : { sea: onDemand });
+    }
+    return layer;
+  } catch (error) {
+    closeSync(fd);
+    throw error;
+  }
+}
+
 function writeAtomically(file: string, data: Buffer): void {
   mkdirSync(cacheDir(), { recursive: true });
   const tmp = `${file}.${process.pid}.tmp`;
@@ -176,15 +265,20 @@ export function territoryIndexFile(): string {
   return cacheFile();
 }
 
+/** Reads a territory index file, whole or on demand. */
+export function readTerritoryIndex(file: string, read: GeometryRead): BaseLayer {
+  return read === 'on-demand' ? readOnDemand(file) : decodeBaseLayer(readAligned(file));
+}
+
 /**
  * The base layer, from the territory index when it is fresh, else built (and kept when the cache
  * directory is writable). `onBuild` hears when a build starts, so a command can say why it waits.
  */
-export function cachedBaseLayer(onBuild: (why: string) => void = () => {}): BaseLayer {
+export function cachedBaseLayer(onBuild: (why: string) => void = () => {}, read: GeometryRead = 'whole'): BaseLayer {
   let file: string | undefined;
   try {
     file = cacheFile();
-    return decodeBaseLayer(readAligned(file));
+    return readTerritoryIndex(file, read);
   } catch {
     // No usable index: build, then try to keep it.
   }
@@ -226,3 +320,30 @@ export function cachedPointGrid(features: readonly { rings: readonly Ring[] }[],
   }
   return grid;
 }
+
+/**
+ * The shared edges of the borders' polity pairs, cached in one file keyed by the territory index
+ * (whose Natural Earth rings they come from) and the pairs: finding them walks every vertex of
+ * China's and Russia's outlines, about 50 ms of every start.
+ */
+export function cachedBorderEdges(pairs: readonly (readonly [string, string])[], compute: () => Float64Array[]): Float64Array[] {
+  const names = pairs.map(([a, c]) => `${a}-${c}`);
+  let file: string | undefined;
+  try {
+    const hash = createHash('sha1').update(`v${FORMAT}:${basename(cacheFile())}:${names.join(',')}`);
+    file = join(cacheDir(), `borders-${hash.digest('hex').slice(0, 20)}.bin`);
+    const { header, views } = decode(readAligned(file));
+    if (header.borders?.join(',') === names.join(',')) return views as Float64Array[];
+  } catch {
+    // Not cached yet.
+  }
+  const edges = compute();
+  if (file !== undefined)
+    try {
+      writeAtomically(file, encode({ magic: MAGIC, borders: names, territory: [], naturalEarth: [], grids: [] }, edges));
+    } catch {
+      // Read-only: fine, only slower.
+    }
+  return edges;
+}
+

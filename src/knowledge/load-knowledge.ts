@@ -22,12 +22,12 @@ import {
 import { compileTreaty, treatySchema, type Treaty } from '../domain/treaty/index.js';
 import { dataDir, displayPath } from './data-dir.js';
 import { loadBaseLayer } from './base-layer.js';
-import { cachedPointGrid } from './base-layer-cache.js';
+import { cachedBorderEdges, cachedPointGrid, type GeometryRead } from './base-layer-cache.js';
 import { parseYamlFile } from './yaml-file.js';
 import { withinScalars } from './scalar-position.js';
 // Directly, not through record/index.ts: that door also opens the database loader (Kysely, pg).
 import { readRecord } from './record/read-record.js';
-import { checkPlacesFile } from './load-gazetteer.js';
+import { checkPlacesFile } from './check-places.js';
 
 /** The loaded knowledge base. */
 export interface Knowledge {
@@ -144,20 +144,23 @@ export function checkKnowledge(root = dataDir()): KnowledgeCheck {
 }
 
 /** The base layer's part of the map's input (territory, sea mask, Natural Earth), from the index. */
-function baseInput() {
-  const layer = loadBaseLayer();
-  return { base: layer.features, baseGrid: layer.grid, sea: layer.sea, naturalEarth: layer.naturalEarth, gridBuilder: cachedPointGrid };
+function baseInput(read: GeometryRead = 'whole') {
+  const layer = loadBaseLayer(read);
+  return { base: layer.features, baseGrid: layer.grid, sea: layer.sea, naturalEarth: layer.naturalEarth, gridBuilder: cachedPointGrid, borderEdges: cachedBorderEdges };
 }
 
 let cached: { root: string; knowledge: Knowledge } | undefined;
 
-/** Loads (once per process) and returns the knowledge base; throws a CasusError listing every issue. */
-export function loadKnowledge(root = dataDir()): Knowledge {
+/**
+ * Loads (once per process) and returns the knowledge base; throws a CasusError listing every issue.
+ * `geometry: 'on-demand'` suits a command that answers a few points (see GeometryRead).
+ */
+export function loadKnowledge(root = dataDir(), options: { geometry?: GeometryRead } = {}): Knowledge {
   if (cached?.root === root) return cached.knowledge;
   const parsed = parseAll(root);
   if (parsed.issues.length > 0)
     throw new CasusError('invalid-input', `the knowledge base under ${displayPath(root)} has ${parsed.issues.length} problem(s); run "casus check"`, { issues: parsed.issues });
-  const map = buildTerritoryMap({ ...baseInput(), sovereignty: parsed.sovereignty, overlays: parsed.overlays, regions: parsed.regions, borders: parsed.borders });
+  const map = buildTerritoryMap({ ...baseInput(options.geometry), sovereignty: parsed.sovereignty, overlays: parsed.overlays, regions: parsed.regions, borders: parsed.borders });
   const knowledge = { treaties: parsed.treaties, map, files: parsed.files.length };
   cached = { root, knowledge };
   return knowledge;

@@ -31,6 +31,22 @@ export interface PointGrid {
   readonly edgeStart: Int32Array;
   readonly edges: Float64Array;
   readonly featureCount: number;
+  /**
+   * Set while the edges are read on demand (see readEdgesOnDemand): candidate j's edges are not in
+   * `edges` yet where missing[j] is 1. Undefined (present, so every grid has one shape) once complete.
+   */
+  readonly missing: Uint8Array | undefined;
+}
+
+const edgeReaders = new WeakMap<PointGrid, (candidate: number) => void>();
+
+/**
+ * Makes `grid` read its edges as lookups reach them: a one-point command then reads a few kilobytes
+ * of the territory index instead of its 120 MB of edges. `read(j)` must fill candidate j's range of
+ * `edges` and set `grid.missing[j]` to 0.
+ */
+export function readEdgesOnDemand(grid: PointGrid, read: (candidate: number) => void): void {
+  edgeReaders.set(grid, read);
 }
 
 const WEST = -180;
@@ -151,6 +167,7 @@ export function buildPointGrid(features: readonly GridFeature[], cellSize = 0.25
     edgeStart: Int32Array.from(edgeStart),
     edges,
     featureCount: features.length,
+    missing: undefined,
   };
 }
 
@@ -204,6 +221,8 @@ export function gridLookupAll(grid: PointGrid, lon: number, lat: number): number
 }
 
 function candidateContains(grid: PointGrid, j: number, px: number, py: number, cx: number, cy: number): boolean {
+  const missing = grid.missing;
+  if (missing !== undefined && missing[j] === 1) edgeReaders.get(grid)!(j);
   const e = grid.edges;
   let inside = grid.candCentreInside[j] === 1;
   const lo = px < cx ? px : cx;
