@@ -8,7 +8,7 @@ import type { DraftApplication, DraftDate, DraftIncident, DraftPlace, Evidence, 
 import { findMentions, type ActorMention, type PlaceMention } from './find-mentions.js';
 import type { Gazetteer } from './gazetteer.js';
 import { APPLICATION, findObject, findTriggers, FOLLOWING, isHypothetical, type Trigger } from './incident-words.js';
-import { readDates, type DateMention } from './read-dates.js';
+import { orderByEvent, readDates, type DateMention } from './read-dates.js';
 import { readRoles, type GroupReading, type RoleReading } from './read-roles.js';
 import { splitSentences, type Sentence } from './split-sentences.js';
 
@@ -73,7 +73,8 @@ function readSentence(text: string, s: Sentence, actors: readonly ActorMention[]
   const within = <M extends { start: number; end: number }>(m: M) => m.start >= s.start && m.end <= s.end;
   const sActors = actors.filter(within);
   const sPlaces = places.filter((p) => within(p) && !/\bnot\b[^,;]{0,40}$/i.test(text.slice(s.start, p.start)));
-  const dates = readDates(s.text, reference).map((d) => shift(d, s.start));
+  // The event's own dates first: "said on Wednesday that … on Monday night" is Monday's incident.
+  const dates = orderByEvent(s.text, readDates(s.text, reference)).map((d) => shift(d, s.start));
   const raw: Raw = { sentences: [s], triggers: triggers.map((t) => ({ ...t, start: t.start + s.start, end: t.end + s.start })), dates, places: sPlaces };
   if (application !== null) {
     const at = s.start + application.index;
@@ -85,7 +86,7 @@ function readSentence(text: string, s: Sentence, actors: readonly ActorMention[]
     const lastTrigger = raw.triggers.filter((t) => t.end <= at).at(-1)?.end ?? s.start;
     const semicolon = s.start + s.text.lastIndexOf(';', application.index);
     const clause = Math.max(lastTrigger, semicolon);
-    const appDate = dates.find((d) => d.start >= clause && d.end <= cut);
+    const appDate = dates.filter((d) => d.start >= clause && d.end <= cut).sort((a, b) => a.start - b.start)[0];
     const owned = (d: DateMention) => d === appDate || (d.start >= clause && d.end <= cut);
     if (by) raw.application = { by: by.word.polity, ...(appDate ? { date: appDate } : {}), evidence: ev(text, by.start, at + application[0].length) };
     raw.dates = dates.filter((d) => !owned(d));
@@ -206,7 +207,8 @@ function draftOf(text: string, r: Raw, i: number, ctx: ReportContext): DraftInci
 
   let date: Field<DraftDate> = unknown('the report gives no date for this incident');
   const d = r.dates[0];
-  if (d) date = found(d.date, d.relative ? 0.7 : 0.9, d.relative ? 'relative to the report\'s date' : 'a date in the incident\'s sentence', [ev(text, d.start, d.end)]);
+  if (d?.reported) date = found(d.date, 0.5, 'the date of a reporting verb ("said on …"): the incident was then or before', [ev(text, d.start, d.end)]);
+  else if (d) date = found(d.date, d.relative ? 0.7 : 0.9, d.relative ? 'relative to the report\'s date' : 'a date in the incident\'s sentence', [ev(text, d.start, d.end)]);
   else {
     const earlier = ctx.sentences.filter((s) => s.paragraph === first.paragraph && s.index < first.index).flatMap((s) => readDates(s.text, undefined).map((x) => shift(x, s.start))).at(-1);
     if (earlier) date = found(earlier.date, 0.5, 'the last date given earlier in the paragraph', [ev(text, earlier.start, earlier.end)]);
