@@ -47,10 +47,13 @@ const geonames = (c: PlaceCandidate) => c.source.startsWith('geonames:');
 const placeKey = (p: PlaceMention) => p.candidates[0]?.source ?? p.text;
 
 // City candidates count only in countries the report names, or when the city is large: otherwise
-// every capitalized word that is also a village somewhere would become a place.
-// A name only one place in the world bears ("Jermuk") is kept wherever it lies.
-function keepCandidates(candidates: readonly PlaceCandidate[], countries: ReadonlySet<string>): PlaceCandidate[] {
-  if (candidates.length === 1) return [...candidates];
+// every capitalized word that is also a village somewhere would become a place ("Force", Italy).
+// A name only one small place in the world bears ("Jermuk") is kept elsewhere only when the words
+// around say it is a place ("near Jermuk", "shelled Jermuk").
+function keepCandidates(m: PlaceMention, countries: ReadonlySet<string>): PlaceCandidate[] {
+  const { candidates } = m;
+  const only = candidates.length === 1 ? candidates[0]! : undefined;
+  if (only !== undefined) return !geonames(only) || m.context || (only.country !== undefined && countries.has(only.country)) || (only.population ?? 0) >= 100_000 ? [only] : [];
   const kept = candidates.filter((c) => !geonames(c) || (c.country !== undefined && countries.has(c.country)) || (c.population ?? 0) >= 100_000);
   const local = (c: PlaceCandidate) => !geonames(c) || (c.country !== undefined && countries.has(c.country));
   return kept.sort((a, b) => Number(local(b)) - Number(local(a)));
@@ -144,9 +147,11 @@ export function extractDrafts(input: string, tables: ExtractionTables, options: 
   const mentions = findMentions(text, tables.lexicon, tables.gazetteer);
   const actors = mentions.filter((m): m is ActorMention => m.type === 'actor');
   const countries = new Set(actors.map((a) => a.word.polity));
-  const places = mentions
-    .filter((m): m is PlaceMention => m.type === 'place')
-    .map((m) => ({ ...m, candidates: keepCandidates(m.candidates, countries) }))
+  const named = mentions.filter((m): m is PlaceMention => m.type === 'place');
+  // The country of a curated place counts as named too ("Jermuk and Sotk": Sotk is Armenian).
+  for (const m of named) if (m.candidates.length === 1 && !geonames(m.candidates[0]!) && m.candidates[0]!.country) countries.add(m.candidates[0]!.country);
+  const places = named
+    .map((m) => ({ ...m, candidates: keepCandidates(m, countries) }))
     .filter((m) => m.candidates.length > 0);
 
   let reportDate: Field<string> = unknown('no date given (--date) and no dateline at the top of the report');
