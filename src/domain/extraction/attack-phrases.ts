@@ -15,6 +15,12 @@ export const MEANS = [
   'warships?', 'ships?', 'vessels?', 'boats?', 'submarines?', 'frigates?', 'tanks?', 'armou?red vehicles?',
 ];
 
+/** The means that fly: what is "seen over" a place violates its airspace. */
+export const AIRCRAFT = [
+  'drones?', 'UAVs?', 'unmanned aerial vehicles?', 'aircraft', '(?:fighter |military |combat )?(?:jets?|planes?)', 'fighters', 'warplanes?',
+  'bombers?', 'helicopters?', 'balloons?',
+];
+
 /** Units and services that stand for their state ("Russian troops", "Chinese coast guard"). */
 export const UNITS = [
   'armed forces', 'government forces', 'special forces', 'forces', 'troops', 'army', 'military', 'navy', 'naval', 'air force',
@@ -22,6 +28,26 @@ export const UNITS = [
 ];
 
 const MEANS_GROUP = `(?:${MEANS.join('|')})`;
+
+/**
+ * A weapon as the subject of the verb, the attacker unnamed or named before it: "missiles hit
+ * apartment blocks", "a shell slammed into"; and the passive "was hit by Russian missiles". The match
+ * is the verb alone, so the words before it read as for any other verb.
+ */
+export const WEAPON_HIT = new RegExp(
+  `(?<=\\b${MEANS_GROUP} (?:\\w+ly )?)(?:hit|hits|slammed into|smashed into|rained down on)\\b|\\bhit(?= by (?:[\\p{L}-]+ ){0,3}${MEANS_GROUP}\\b)`,
+  'giu',
+);
+
+/**
+ * Aircraft or drones seen, spotted or flying over a place: an airspace violation, whoever sent them
+ * ("unidentified drones were seen over Skrydstrup air base"). The match starts at the verb.
+ */
+export const SEEN_OVER = new RegExp(
+  `(?<=\\b(?:${AIRCRAFT.join('|')}) )(?:(?:were|was|have been|had been) )?(?:\\w+ly )?(?:seen|spotted|sighted|observed|detected|flying|flew|hovering|hovered|circling|circled) (?:over|above)\\b`,
+  'giu',
+);
+
 const QUANTITY = '(?:(?:a|an|the|some|several|many|dozens|hundreds|scores|a number|a series|a barrage|a salvo|a volley|\\d+|two|three|four|five|six|ten|twenty)(?: of)? )?';
 const KIND = '(?:(?:[\\w-]+ ){0,2})';
 

@@ -69,6 +69,14 @@ describe('extractDrafts', () => {
     expect([value(p.attacker), value(p.target)]).toEqual(['AZE', 'ARM']);
   });
 
+  it('reads the attacker of "the drone violated" from the state named earlier with the drone, not from any polity', () => {
+    const d = extractDrafts('Armenia said fragments of a Russian drone had fallen near Jermuk after the drone violated Armenian airspace.', tables).drafts[0]!;
+    expect([value(d.attacker), value(d.target), value(d.kind)]).toEqual(['RUS', 'ARM', 'airspace-violation']);
+    expect(d.attacker.status === 'found' && d.attacker.evidence[0]?.text).toBe('Russian');
+    // Another noun is no antecedent: Russian officials did not violate anything.
+    expect(extractDrafts('Russian officials said near Jermuk the drone violated Armenian airspace.', tables).drafts[0]!.attacker.status).toBe('unknown');
+  });
+
   it('reads no state attacker from a group that is none ("Kurdish militants", "unidentified gunmen") and says so', () => {
     for (const [text, group] of [
       ['Unidentified gunmen opened fire on Armenian soldiers near Jermuk.', 'Unidentified gunmen'],

@@ -8,7 +8,7 @@ import type { DraftApplication, DraftDate, DraftIncident, DraftPlace, Evidence, 
 import { findMentions, type ActorMention, type PlaceMention } from './find-mentions.js';
 import type { Gazetteer } from './gazetteer.js';
 import { APPLICATION, findObject, findTriggers, FOLLOWING, isHypothetical, type Trigger } from './incident-words.js';
-import { readDates, type DateMention } from './read-dates.js';
+import { orderByEvent, readDates, type DateMention } from './read-dates.js';
 import { readRoles, type GroupReading, type RoleReading } from './read-roles.js';
 import { splitSentences, type Sentence } from './split-sentences.js';
 
@@ -47,10 +47,13 @@ const geonames = (c: PlaceCandidate) => c.source.startsWith('geonames:');
 const placeKey = (p: PlaceMention) => p.candidates[0]?.source ?? p.text;
 
 // City candidates count only in countries the report names, or when the city is large: otherwise
-// every capitalized word that is also a village somewhere would become a place.
-// A name only one place in the world bears ("Jermuk") is kept wherever it lies.
-function keepCandidates(candidates: readonly PlaceCandidate[], countries: ReadonlySet<string>): PlaceCandidate[] {
-  if (candidates.length === 1) return [...candidates];
+// every capitalized word that is also a village somewhere would become a place ("Force", Italy).
+// A name only one small place in the world bears ("Jermuk") is kept elsewhere only when the words
+// around say it is a place ("near Jermuk", "shelled Jermuk").
+function keepCandidates(m: PlaceMention, countries: ReadonlySet<string>): PlaceCandidate[] {
+  const { candidates } = m;
+  const only = candidates.length === 1 ? candidates[0]! : undefined;
+  if (only !== undefined) return !geonames(only) || m.context || (only.country !== undefined && countries.has(only.country)) || (only.population ?? 0) >= 100_000 ? [only] : [];
   const kept = candidates.filter((c) => !geonames(c) || (c.country !== undefined && countries.has(c.country)) || (c.population ?? 0) >= 100_000);
   const local = (c: PlaceCandidate) => !geonames(c) || (c.country !== undefined && countries.has(c.country));
   return kept.sort((a, b) => Number(local(b)) - Number(local(a)));
@@ -73,7 +76,8 @@ function readSentence(text: string, s: Sentence, actors: readonly ActorMention[]
   const within = <M extends { start: number; end: number }>(m: M) => m.start >= s.start && m.end <= s.end;
   const sActors = actors.filter(within);
   const sPlaces = places.filter((p) => within(p) && !/\bnot\b[^,;]{0,40}$/i.test(text.slice(s.start, p.start)));
-  const dates = readDates(s.text, reference).map((d) => shift(d, s.start));
+  // The event's own dates first: "said on Wednesday that … on Monday night" is Monday's incident.
+  const dates = orderByEvent(s.text, readDates(s.text, reference)).map((d) => shift(d, s.start));
   const raw: Raw = { sentences: [s], triggers: triggers.map((t) => ({ ...t, start: t.start + s.start, end: t.end + s.start })), dates, places: sPlaces };
   if (application !== null) {
     const at = s.start + application.index;
@@ -85,7 +89,7 @@ function readSentence(text: string, s: Sentence, actors: readonly ActorMention[]
     const lastTrigger = raw.triggers.filter((t) => t.end <= at).at(-1)?.end ?? s.start;
     const semicolon = s.start + s.text.lastIndexOf(';', application.index);
     const clause = Math.max(lastTrigger, semicolon);
-    const appDate = dates.find((d) => d.start >= clause && d.end <= cut);
+    const appDate = dates.filter((d) => d.start >= clause && d.end <= cut).sort((a, b) => a.start - b.start)[0];
     const owned = (d: DateMention) => d === appDate || (d.start >= clause && d.end <= cut);
     if (by) raw.application = { by: by.word.polity, ...(appDate ? { date: appDate } : {}), evidence: ev(text, by.start, at + application[0].length) };
     raw.dates = dates.filter((d) => !owned(d));
@@ -143,9 +147,11 @@ export function extractDrafts(input: string, tables: ExtractionTables, options: 
   const mentions = findMentions(text, tables.lexicon, tables.gazetteer);
   const actors = mentions.filter((m): m is ActorMention => m.type === 'actor');
   const countries = new Set(actors.map((a) => a.word.polity));
-  const places = mentions
-    .filter((m): m is PlaceMention => m.type === 'place')
-    .map((m) => ({ ...m, candidates: keepCandidates(m.candidates, countries) }))
+  const named = mentions.filter((m): m is PlaceMention => m.type === 'place');
+  // The country of a curated place counts as named too ("Jermuk and Sotk": Sotk is Armenian).
+  for (const m of named) if (m.candidates.length === 1 && !geonames(m.candidates[0]!) && m.candidates[0]!.country) countries.add(m.candidates[0]!.country);
+  const places = named
+    .map((m) => ({ ...m, candidates: keepCandidates(m, countries) }))
     .filter((m) => m.candidates.length > 0);
 
   let reportDate: Field<string> = unknown('no date given (--date) and no dateline at the top of the report');
@@ -206,7 +212,8 @@ function draftOf(text: string, r: Raw, i: number, ctx: ReportContext): DraftInci
 
   let date: Field<DraftDate> = unknown('the report gives no date for this incident');
   const d = r.dates[0];
-  if (d) date = found(d.date, d.relative ? 0.7 : 0.9, d.relative ? 'relative to the report\'s date' : 'a date in the incident\'s sentence', [ev(text, d.start, d.end)]);
+  if (d?.reported) date = found(d.date, 0.5, 'the date of a reporting verb ("said on …"): the incident was then or before', [ev(text, d.start, d.end)]);
+  else if (d) date = found(d.date, d.relative ? 0.7 : 0.9, d.relative ? 'relative to the report\'s date' : 'a date in the incident\'s sentence', [ev(text, d.start, d.end)]);
   else {
     const earlier = ctx.sentences.filter((s) => s.paragraph === first.paragraph && s.index < first.index).flatMap((s) => readDates(s.text, undefined).map((x) => shift(x, s.start))).at(-1);
     if (earlier) date = found(earlier.date, 0.5, 'the last date given earlier in the paragraph', [ev(text, earlier.start, earlier.end)]);

@@ -26,6 +26,8 @@ export interface PlaceMention {
   readonly end: number;
   readonly text: string;
   readonly candidates: readonly PlaceCandidate[];
+  /** The words around say it is a place: "near", "in", "the village of" before, "air base" after, or a verb ("shelled"). */
+  readonly context: boolean;
 }
 
 /** A name found in the text. */
@@ -47,6 +49,15 @@ const METONYM_VERBS = new Set(['said', 'says', 'asked', 'asks', 'accused', 'accu
 const SUFFIXES = new Set(['province', 'region', 'oblast', 'district', 'village', 'city', 'town', 'marz', 'county', 'area', 'islands', 'island', 'governorate', 'prefecture', 'valley']);
 // Capitalized words that are also the names of small towns somewhere: never read as places alone.
 const NOT_PLACES = new Set(['however', 'home', 'post', 'article', 'president', 'prime', 'minister', 'secretary', 'general', 'only', 'news', 'featured', 'rocky', 'university', 'union', 'leave', 'check', 'about', 'since', 'another', 'thus', 'when', 'as', 'the', 'this', 'that', 'on', 'in', 'by', 'we', 'he', 'she', 'they', 'it', 'there', 'voicing', 'sponsored', 'blog', 'widget', 'congresswoman', 'march', 'may', 'june', 'july', 'august', 'april', 'independence', 'victoria', 'mobile', 'reading', 'split', 'nice', 'bath', 'of', 'a']);
+
+// Capitalized words that do not join a name: a day or month before or after a place ("on Tuesday Kyiv").
+const CALENDAR = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december']);
+// Capitalized words after a place that leave it a place: what lies there ("Skrydstrup Air Base").
+const FACILITIES = new Set(['air', 'airport', 'airfield', 'airbase', 'base', 'port', 'harbour', 'harbor', 'bridge', 'dam', 'nuclear', 'power', 'plant', 'station', 'river', 'lake', 'bay', 'strait', 'sea', 'border', 'crossing', 'checkpoint', 'mountains', 'hills', 'heights', 'oblast', 'raion', 'krai']);
+// A name just after these is the name of a ship ("the corvette Cheonan"), not a place.
+const VESSELS = new Set(['ship', 'vessel', 'corvette', 'frigate', 'destroyer', 'cruiser', 'carrier', 'submarine', 'tanker', 'freighter', 'trawler', 'ferry', 'cutter', 'boat', 'yacht', 'warship', 'gunboat', 'patrol']);
+// Words before a name that say it is a place: prepositions of place, "the village of", a verb ("shelled").
+const PLACE_BEFORE = /(?:\b(?:in|near|at|outside|from|over|around|toward|towards|into|across|inside|off|beyond|on|upon|against|between|along|through)|\b(?:village|town|city|port|settlement|region|area|outskirts|suburbs?|province|district) of|\b\w+ed|\b(?:struck|hit|shot|fought))\s+(?:the\s+)?$/i;
 
 const prefixCache = new WeakMap<ReadonlyMap<string, ActorWord>, Set<string>>();
 // Multi-word actor names ("South Korean", "Islamic State") need their first words kept as prefixes.
@@ -81,6 +92,32 @@ function tokenize(text: string): Token[] {
 // Words of one name are separated by spaces, hyphens or dashes only (a comma or full stop ends it).
 const JOINER = /^[\s\-–—]*$/;
 
+const SPACE = /^[ \t]+$/;
+const sentenceStart = (text: string, at: number) => /(?:^|[.!?:;"“‘(\n]\s*)$/.test(text.slice(Math.max(0, at - 3), at));
+
+/**
+ * True when the words `i` … `i + n - 1` are part of a longer capitalized name that is not a place:
+ * an organisation ("Guyana Defence Force", "Washington Post") or a ship ("the corvette Cheonan").
+ * A capitalized word before the name counts unless it starts the sentence, is a day or month, or
+ * names a polity ("Russian Kursk"); one after counts unless it says what lies there ("Air Base").
+ */
+function inLongerName(text: string, tokens: readonly Token[], i: number, n: number, lexicon: ReadonlyMap<string, ActorWord>, previous: Mention | undefined): boolean {
+  const prev = tokens[i - 1];
+  const first = tokens[i]!;
+  const last = tokens[i + n - 1]!;
+  const next = tokens[i + n];
+  if (prev !== undefined && SPACE.test(text.slice(prev.end, first.start))) {
+    if (!prev.capital && VESSELS.has(prev.key)) return true;
+    const actor = previous?.type === 'actor' && previous.end === prev.end;
+    if (prev.capital && !prev.possessive && prev.key !== 'the' && !actor && !CALENDAR.has(prev.key) && !sentenceStart(text, prev.start)) return true;
+  }
+  if (next !== undefined && next.capital && !last.possessive && SPACE.test(text.slice(last.end, next.start))) {
+    const known = lexicon.has(next.key) || actorPrefixes(lexicon).has(next.key);
+    if (!known && !SUFFIXES.has(next.key) && !FACILITIES.has(next.key) && !CALENDAR.has(next.key)) return true;
+  }
+  return false;
+}
+
 /**
  * Finds actor and place mentions in `text`, left to right, longest name first.
  * @example findMentions('Azerbaijani forces shelled Jermuk.', lexicon, gazetteer) // [actor AZE, place Jermuk]
@@ -100,6 +137,8 @@ export function findMentions(text: string, lexicon: ReadonlyMap<string, ActorWor
       if (n > 1 && (!JOINER.test(text.slice(tokens[i + n - 2]!.end, t.start)) || tokens[i + n - 2]!.possessive)) break;
       key = n === 1 ? t.key : `${key} ${t.key}`;
       if (isThe && n === 1) continue;
+      // Only capitalized names: "the village" is no town called The Village.
+      if (isThe && n === 2 && !t.capital) break;
       if (n === 1 && NOT_PLACES.has(key) && !lexicon.has(key)) continue;
       const actor = lexicon.get(key);
       const places = gazetteer.lookup(key);
@@ -112,10 +151,12 @@ export function findMentions(text: string, lexicon: ReadonlyMap<string, ActorWor
     const start = first.start;
     if (matched.actor !== undefined && (matched.actor.kind !== 'capital' || matched.places === undefined || (next !== undefined && METONYM_VERBS.has(next.key) && JOINER.test(text.slice(last.end, next.start))))) {
       mentions.push({ type: 'actor', start, end: last.end, text: text.slice(start, last.end), word: matched.actor, possessive: last.possessive });
-    } else if (matched.places !== undefined) {
+    } else if (matched.places !== undefined && !inLongerName(text, tokens, i, matched.n, lexicon, mentions.at(-1))) {
       const extend = next !== undefined && !last.possessive && SUFFIXES.has(next.key) && JOINER.test(text.slice(last.end, next.start));
       const end = extend ? next.end : last.end;
-      mentions.push({ type: 'place', start, end, text: text.slice(start, end), candidates: matched.places });
+      const after = extend ? tokens[i + matched.n + 1] : next;
+      const context = PLACE_BEFORE.test(text.slice(Math.max(0, start - 40), start)) || extend || (after !== undefined && FACILITIES.has(after.key) && JOINER.test(text.slice(end, after.start)));
+      mentions.push({ type: 'place', start, end, text: text.slice(start, end), candidates: matched.places, context });
     }
     i += matched.n - 1 + (next !== undefined && SUFFIXES.has(next.key) ? 1 : 0);
   }

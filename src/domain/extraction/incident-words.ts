@@ -4,7 +4,7 @@
  * happen or only might: hypotheticals, generic statements of the treaty's rule, negations.
  */
 import type { ATTACKED_OBJECTS, INCIDENT_KINDS } from '../assessment/index.js';
-import { ATTACK_PHRASE } from './attack-phrases.js';
+import { ATTACK_PHRASE, SEEN_OVER, WEAPON_HIT } from './attack-phrases.js';
 
 /** A word that says an incident happened. */
 export interface Trigger {
@@ -27,9 +27,11 @@ interface TriggerRule {
 const RULES: readonly TriggerRule[] = [
   { re: /\b(?:cyber[- ]?attacks?|cyberattacks?|hacked|hackers|ransomware|DDoS)\b/gi, kind: 'cyber-attack', priority: 6 },
   { re: /\b(?:violat(?:ed|ing|ion of|ions of) (?:\w+ ){0,2}airspace|airspace violations?|intruded into (?:\w+ ){0,2}airspace)\b/gi, kind: 'airspace-violation', priority: 5, against: 'territory' },
+  { re: SEEN_OVER, kind: 'airspace-violation', priority: 5, against: 'territory' },
   { re: /\b(?:terrorist attacks?|terror attacks?|suicide bomb(?:ing|ings|er|ers))\b/gi, kind: 'terrorist-attack', priority: 5, against: 'territory' },
   { re: /\b(?:shot down|downed)\b/gi, kind: 'armed-attack', priority: 4, against: 'aircraft' },
-  { re: /\b(?:water cannons?|rammed|rammings?|collided with)\b/gi, kind: 'armed-attack', priority: 4, against: 'vessel' },
+  { re: /\b(?:water cannons?|rammed|rammings?|collided with|sank|sunk|torpedoed)\b/gi, kind: 'armed-attack', priority: 4, against: 'vessel' },
+  { re: WEAPON_HIT, kind: 'armed-attack', priority: 3 },
   // Verb phrases from one table (attack-phrases.ts): "fired rockets at", "opened fire on".
   { re: ATTACK_PHRASE, kind: 'armed-attack', priority: 3 },
   { re: /\b(?:shell(?:ed|ing|s)|artillery (?:fire|strikes?|attacks?)|mortar (?:fire|attacks?|rounds)|air ?strikes?|drone (?:strikes?|attacks?)|missile (?:strikes?|attacks?)|rocket (?:fire|attacks?)|bomb(?:ed|ing|ings)|struck|invasion|invaded|invade|occupied|occupation|seized)\b/gi, kind: 'armed-attack', priority: 3 },

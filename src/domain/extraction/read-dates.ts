@@ -14,6 +14,21 @@ export interface DateMention {
   readonly date: DraftDate;
   /** True when the words needed a reference date (the report's, or a year given earlier). */
   readonly relative: boolean;
+  /** True when the date is a reporting verb's ("said on Monday"): when the report was made, not the event. */
+  readonly reported?: boolean;
+}
+
+// A reporting verb, maybe with its object ("told reporters"), just before a date.
+const REPORTING = /\b(?:said|says|announced|reported|confirmed|stated|added|claimed|declared|acknowledged|wrote|posted|tweeted|warned|told(?: [\p{L}']+){1,3})(?: late| early)?(?: on)?\s*$/iu;
+
+/**
+ * Marks the dates a reporting verb governs ("the ministry said on Wednesday that …") and puts them
+ * after the others, so that an event's own date ("on Monday night", "two days ago") comes first.
+ * @example orderByEvent('X said on Wednesday that drones struck Y on Monday.', readDates(…))[0].text // 'on Monday'
+ */
+export function orderByEvent(sentence: string, dates: readonly DateMention[]): DateMention[] {
+  const marked = dates.map((d) => (REPORTING.test(sentence.slice(Math.max(0, d.start - 60), d.start)) ? { ...d, reported: true } : d));
+  return [...marked.filter((d) => d.reported !== true), ...marked.filter((d) => d.reported === true)];
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -84,10 +99,14 @@ export function readDates(text: string, reference: string | undefined): DateMent
     const d = c.get('day') ?? 1;
     // A news report tells of the past: "in March" or "last September" without a year is the latest
     // such month not after the report's date.
-    if (!yearKnown && reference !== undefined && iso(y, m, dayKnown ? d : 1) > reference) y -= 1;
+    // A weekday alone ("on Friday") is the latest such day not after it: chrono may take the nearest.
+    const weekdayOnly = c.isCertain('weekday') && !c.isCertain('day');
+    if (!yearKnown && !weekdayOnly && reference !== undefined && iso(y, m, dayKnown ? d : 1) > reference) y -= 1;
     const relative = !yearKnown || !monthKnown;
+    let day = iso(y, m, d);
+    if (weekdayOnly && reference !== undefined && day > reference) day = addDays(day, -7);
     const date: DraftDate = dayKnown
-      ? { value: iso(y, m, d), precision: 'day', from: iso(y, m, d), to: iso(y, m, d) }
+      ? { value: day, precision: 'day', from: day, to: day }
       : monthKnown
         ? { value: iso(y, m, 1), precision: 'month', from: iso(y, m, 1), to: iso(y, m, lastDay(y, m)) }
         : { value: iso(y, 1, 1), precision: 'year', from: iso(y, 1, 1), to: iso(y, 12, 31) };

@@ -40,6 +40,25 @@ const POSSESSED = /^\s*(?:\w+\s+)?(?:territory|forces|positions|soldiers|troops|
 const TERRITORY_OF = /\b(?:territory|soil) of (?:the Republic of )?$/i;
 const ITS_TERRITORY = /\bits (?:territory|soil|border|positions|forces|airspace|territorial waters|waters)\b/i;
 
+// "the drone" just before the verb (with an auxiliary or adverb between) stands for a weapon or unit
+// named earlier in the sentence with its state: "fragments of a Russian drone … after the drone violated".
+const THE_MEANS = new RegExp(`\\b[Tt]he (${[...MEANS, ...UNITS].join('|')})(?:\\s+(?:had|has|have|then|later|also|\\w+ly))*\\s*$`);
+const singular = (noun: string) => noun.toLowerCase().replace(/(?:es|s)$/, '');
+
+/** The polity named earlier in the sentence with the noun of "the <noun>" that ends `before`. */
+function antecedent(before: string, base: number, actors: readonly ActorMention[]): ActorMention | undefined {
+  const the = THE_MEANS.exec(before);
+  if (the === null) return undefined;
+  const noun = singular(the[1]!.split(' ').at(-1)!);
+  return actors
+    .filter((m) => m.end - base <= the.index)
+    .filter((m) => {
+      const next = /^(?:\s+[\p{L}-]+){1,3}/u.exec(before.slice(m.end - base, the.index));
+      return next !== null && next[0].trim().split(/\s+/).some((w) => singular(w) === noun);
+    })
+    .at(-1);
+}
+
 function span(m: ActorMention): Evidence {
   return { text: m.text, start: m.start, end: m.end };
 }
@@ -83,7 +102,9 @@ export function readRoles(
     }
     if (attacker === undefined) {
       const subject = actors.filter((m) => local(m).e <= t.start && m.word.polity !== applicant && ATTACKER_GAP.test(sentence.slice(local(m).e, t.start))).at(-1);
+      const earlier = subject ? undefined : antecedent(sentence.slice(0, t.start), base, actors);
       if (subject) attacker = { polity: subject.word.polity, evidence: span(subject), confidence: 0.85, how: `named just before "${t.text}"` };
+      else if (earlier) attacker = { polity: earlier.word.polity, evidence: span(earlier), confidence: 0.7, how: `named earlier in the sentence with what "${t.text}" has for subject` };
       else if (group === undefined) group = groupAt(sentence, base, 0, (m) => m.index + m[0].length <= t.start && ATTACKER_GAP.test(sentence.slice(m.index + m[0].length, t.start)));
     }
     if (target === undefined) {
