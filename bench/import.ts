@@ -7,7 +7,7 @@
  * the rate of locate --input alone.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { writeAcledFile } from './import-events.js';
@@ -43,8 +43,21 @@ export async function benchImport(): Promise<void> {
     console.log(`import/input    ${fmt(n)} ACLED-shaped rows, ${(statSync(events).size / 2 ** 20).toFixed(0)} MiB, written in ${((performance.now() - t) / 1000).toFixed(1)} s (not timed below)`);
     console.log(`import/machine  ${availableParallelism()} cores; load average at start ${(await import('node:os')).loadavg().map((x) => x.toFixed(1)).join(' ')}`);
 
-    const startup = timed(['locate', '--at', '50.45,30.52', '--date', '2024-01-01']);
-    console.log(`import/startup  casus locate --at (one point, start-up included): ${startup.seconds.toFixed(2)} s (CPU ${startup.cpu.toFixed(2)} s)`);
+    // Start-up, as a user meets it: the whole command, best of 3 (issue 14's target: 0.3 s).
+    const report = join(dir, 'report.txt');
+    writeFileSync(report, 'Azerbaijani forces shelled Sotk and Jermuk overnight; Yerevan asked the CSTO for help.\n');
+    for (const args of [
+      ['--version'],
+      ['locate', '--at', '50.45,30.52', '--date', '2024-01-01'],
+      ['assess', '--at', '40.93,45.45', '--date', '2020-07-12', '--attacker', 'AZE', '--target', 'ARM'],
+      ['extract', report, '--date', '2021-05-13'],
+      ['cases', 'list'],
+      ['import', '--help'],
+    ]) {
+      const runs = [0, 1, 2].map(() => timed(args, { CASUS_DB: join(dir, 'startup.db') }));
+      const best = runs.reduce((a, b) => (b.seconds < a.seconds ? b : a));
+      console.log(`import/startup  casus ${args.join(' ').replace(dir + '/', '')}: ${best.seconds.toFixed(2)} s (best of 3; CPU ${best.cpu.toFixed(2)} s) ${best.seconds <= 0.3 ? 'PASS' : 'MISS'} (target 0.3 s)`);
+    }
 
     const locate = timed(['locate', '--input', points, '--output', join(dir, 'located.csv')]);
     const locateRate = n / locate.seconds;

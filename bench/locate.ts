@@ -4,14 +4,19 @@
  * cores; then the same points through PostGIS (bench/postgis.ts), with the disagreements counted.
  */
 import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { answerLine, LOCATE_CSV_HEADER } from '../src/cli/locate-batch.js';
 import { availableParallelism } from 'node:os';
 import { gridLookup } from '../src/domain/geo/index.js';
-import { locate } from '../src/domain/territory/index.js';
+import { locate, type TerritoryMap } from '../src/domain/territory/index.js';
 import { buildBaseLayer, loadBaseLayer, loadKnowledge } from '../src/knowledge/index.js';
 import { fixedPoints } from './points.js';
 import { bestOf } from './best-of.js';
 import { startModuleWorker } from '../src/api/module-worker.js'; // not the api door: the bench's RSS figure should not carry the HTTP stack
 
+const CASUS = new URL('../bin/casus.js', import.meta.url).pathname;
 const fmt = (n: number) => (n >= 1e6 ? `${(n / 1e6).toFixed(2)} M` : n >= 1e3 ? `${(n / 1e3).toFixed(1)} k` : n.toFixed(0));
 const mib = (b: number) => `${(b / 2 ** 20).toFixed(0)} MiB`;
 
@@ -73,10 +78,50 @@ export async function benchLocate(): Promise<void> {
   const pf = await parallel('locate', points, cores);
   console.log(`locate/full     ${cores} cores  ${fmt(n / (pf.busyMs / 1000))} points/s  (slowest worker ${pf.busyMs.toFixed(0)} ms, best of 2; wall ${pf.wallMs.toFixed(0)} ms)`);
 
-  if (process.env.CASUS_BENCH_SKIP_POSTGIS === '1') {
-    console.log('postgis: skipped — CASUS_BENCH_SKIP_POSTGIS=1');
-    return;
+  let postgis: number | undefined;
+  if (process.env.CASUS_BENCH_SKIP_POSTGIS === '1') console.log('postgis: skipped — CASUS_BENCH_SKIP_POSTGIS=1');
+  else postgis = await (await import('./postgis.js')).benchPostgis(points, ours, built.features, n / (baseMs / 1000));
+
+  endToEnd(points, map, { base2: n / (pb.busyMs / 1000), full2: n / (pf.busyMs / 1000), postgis });
+}
+
+/**
+ * `casus locate --input` on the same points as a user runs it (the built CLI, a CSV in, a CSV out,
+ * start-up included), on one thread and on two, against the in-process rates of this run; its
+ * answers are compared line by line with the in-process locate's.
+ */
+function endToEnd(points: Float64Array, map: TerritoryMap, rates: { base2: number; full2: number; postgis: number | undefined }): void {
+  const n = points.length / 2;
+  const dir = mkdtempSync(join(tmpdir(), 'casus-bench-locate-'));
+  try {
+    const input = join(dir, 'points.csv');
+    const date = '2024-01-01';
+    let csv = 'lat,lon\n';
+    const expected: string[] = [LOCATE_CSV_HEADER];
+    for (let i = 0; i < n; i++) {
+      const row = { lat: Number(points[2 * i + 1]!.toFixed(6)), lon: Number(points[2 * i]!.toFixed(6)), date };
+      csv += `${row.lat},${row.lon}\n`;
+      expected.push(answerLine(row, locate(map, row.lat, row.lon, date), false));
+    }
+    writeFileSync(input, csv);
+    const want = expected.join('');
+    for (const workers of [1, 2]) {
+      const output = join(dir, `answers-${workers}.csv`);
+      const times = [0, 1].map(() => {
+        const started = performance.now();
+        execFileSync(process.execPath, [CASUS, 'locate', '--input', input, '--date', date, '--output', output, '--workers', String(workers)], { stdio: ['ignore', 'ignore', 'pipe'] });
+        return (performance.now() - started) / 1000;
+      });
+      const seconds = Math.min(...times);
+      const rate = n / seconds;
+      const same = readFileSync(output, 'utf8') === want;
+      const vsPostgis = rates.postgis === undefined ? 'PostGIS not measured' : `${(rate / rates.postgis).toFixed(1)}x the best PostGIS plan (target >= 1.5x)`;
+      console.log(
+        `locate/e2e      casus locate --input --workers ${workers}: ${fmt(n)} points CSV to CSV in ${seconds.toFixed(2)} s (best of 2, start-up included) = ${fmt(rate)} points/s; ` +
+          `${(rate / rates.base2).toFixed(2)}x the in-process 2-core base rate (target >= 0.4x), ${(rate / rates.full2).toFixed(2)}x the 2-core full locate; ${vsPostgis}; answers identical to in-process: ${same ? 'yes' : 'NO'}`,
+      );
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
   }
-  const { benchPostgis } = await import('./postgis.js');
-  await benchPostgis(points, ours, built.features, n / (baseMs / 1000));
 }

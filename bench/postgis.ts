@@ -53,11 +53,11 @@ function ringsWkt(f: BaseFeature): string {
 }
 
 /** Runs the PostGIS comparison and prints points/s, the ratio to Casus and the disagreements. */
-export async function benchPostgis(points: Float64Array, ours: Int32Array, features: readonly BaseFeature[], casusOneCore: number): Promise<void> {
+export async function benchPostgis(points: Float64Array, ours: Int32Array, features: readonly BaseFeature[], casusOneCore: number): Promise<number | undefined> {
   const why = ensurePostgis();
   if (why) {
     console.log(`postgis: skipped — ${why}`);
-    return;
+    return undefined;
   }
   const server = await startPostgres();
   const client = new pg.Client({ connectionString: server.url });
@@ -116,6 +116,7 @@ export async function benchPostgis(points: Float64Array, ours: Int32Array, featu
     const plain = await run('plain', byPolygon('feature'));
     const sub = await run('subdivide', byPolygon('piece'));
     console.log(`postgis: best PostGIS ${fmt(Math.max(plain, sub))} points/s; Casus one core / best PostGIS = ${(casusOneCore / Math.max(plain, sub)).toFixed(1)}x`);
+    return Math.max(plain, sub);
   } finally {
     await client.end().catch(() => undefined);
     await server.stop();

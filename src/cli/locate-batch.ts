@@ -3,13 +3,14 @@
  * `casus locate --input`: every row of a CSV located, answers in input order. The whole input is
  * validated before anything is written, so a bad row leaves no half-written output.
  */
-import { readFileSync, renameSync, openSync, writeSync, closeSync, rmSync } from 'node:fs';
+import { createReadStream, readFileSync, renameSync, openSync, writeSync, closeSync, rmSync } from 'node:fs';
+import { once } from 'node:events';
 import { CasusError, type Issue } from '../domain/errors.js';
 import { isIsoDate, today } from '../domain/dates/index.js';
 import { locate, type Location } from '../domain/territory/index.js';
 import { loadKnowledge } from '../knowledge/load-knowledge.js';
 import { availableParallelism } from 'node:os';
-import { progressBar } from './progress.js';
+import { rowProgress } from './progress.js';
 import { locateParallel } from './locate-parallel.js';
 
 interface BatchOptions {
@@ -39,30 +40,48 @@ export function parseRows(text: string, defaultDate: string, file: string, first
     if (ok === undefined) dateOk.set(d, (ok = isIsoDate(d) && d >= '1945-01-01'));
     return ok;
   };
-  const lines = text.split('\n');
-  lines.forEach((raw, k) => {
-    const i = k + firstLine - 1;
+  // Scanned with indexOf rather than split and map: a million rows made ~5 million short-lived arrays
+  // and strings, a quarter of the run. Quoted cells take the general path.
+  let i = firstLine - 2;
+  for (let start = 0; start <= text.length; ) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    const raw = text.slice(start, end);
+    start = end + 1;
+    i++;
     const line = raw.trim();
-    if (line === '' || line.startsWith('#')) return;
-    const split = line.split(',');
-    const cells = line.includes('"') ? split.map((c) => c.trim().replace(/^"|"$/g, '')) : split.map((c) => c.trim());
-    if (i === 0 && !Number.isFinite(Number(cells[0]))) return; // header
-    const at = { file, line: i + 1, column: 1 };
-    const lat = Number(cells[0]);
-    const lon = Number(cells[1]);
-    const date = cells[2] && cells[2] !== '' ? cells[2] : defaultDate;
-    if (cells.length < 2 || !Number.isFinite(lat) || !Number.isFinite(lon) || cells[0] === '' || cells[1] === '')
-      issues.push({ code: 'invalid-input', path: ['row', i + 1], message: `expected lat,lon[,date]; got "${line}"`, at });
+    if (line === '' || line.startsWith('#')) continue;
+    let c0: string;
+    let c1: string | undefined;
+    let c2: string | undefined;
+    if (line.includes('"')) {
+      const cells = line.split(',').map((c) => c.trim().replace(/^"|"$/g, ''));
+      [c0, c1, c2] = [cells[0]!, cells[1], cells[2]];
+    } else {
+      const a = line.indexOf(',');
+      const b = a < 0 ? -1 : line.indexOf(',', a + 1);
+      const c = b < 0 ? -1 : line.indexOf(',', b + 1);
+      c0 = (a < 0 ? line : line.slice(0, a)).trim();
+      c1 = a < 0 ? undefined : (b < 0 ? line.slice(a + 1) : line.slice(a + 1, b)).trim();
+      c2 = b < 0 ? undefined : (c < 0 ? line.slice(b + 1) : line.slice(b + 1, c)).trim();
+    }
+    if (i === 0 && !Number.isFinite(Number(c0))) continue; // header
+    const lat = Number(c0);
+    const lon = Number(c1);
+    const date = c2 ? c2 : defaultDate;
+    if (c1 === undefined || !Number.isFinite(lat) || !Number.isFinite(lon) || c0 === '' || c1 === '')
+      issues.push({ code: 'invalid-input', path: ['row', i + 1], message: `expected lat,lon[,date]; got "${line}"`, at: { file, line: i + 1, column: 1 } });
     else if (lat < -90 || lat > 90 || lon < -180 || lon > 180)
-      issues.push({ code: 'invalid-input', path: ['row', i + 1], message: `lat must be within [-90, 90] and lon within [-180, 180]; got ${lat},${lon}`, at });
+      issues.push({ code: 'invalid-input', path: ['row', i + 1], message: `lat must be within [-90, 90] and lon within [-180, 180]; got ${lat},${lon}`, at: { file, line: i + 1, column: 1 } });
     else if (!validDate(date))
-      issues.push({ code: 'invalid-input', path: ['row', i + 1, 'date'], message: `expected a date YYYY-MM-DD on or after 1945-01-01; got "${date}"`, at });
+      issues.push({ code: 'invalid-input', path: ['row', i + 1, 'date'], message: `expected a date YYYY-MM-DD on or after 1945-01-01; got "${date}"`, at: { file, line: i + 1, column: 1 } });
     else rows.push({ lat, lon, date });
-  });
+  }
   return { rows, issues };
 }
 
-const join = (xs: readonly string[]) => xs.join('|');
+// Most lists hold zero or one polity: no join for those.
+const join = (xs: readonly string[]) => (xs.length === 0 ? '' : xs.length === 1 ? xs[0]! : xs.join('|'));
 
 /** The header of the CSV answer. */
 export const LOCATE_CSV_HEADER = 'lat,lon,date,recognized,administered,claimed,delimited,regions,overlays,surface\n';
@@ -78,8 +97,22 @@ function csvLine(r: Row, l: Location): string {
 }
 
 /** The error for bad rows: nothing is written. */
-export function badRows(issues: readonly Issue[], name: string): CasusError {
-  return new CasusError('invalid-input', `--input: ${issues.length} bad row(s) in ${name}; nothing was written (first: line ${issues[0]!.at!.line}: ${issues[0]!.message})`, { issues: issues.slice(0, 20) });
+export function badRows(issues: readonly Issue[], name: string, total = issues.length): CasusError {
+  return new CasusError('invalid-input', `--input: ${total} bad row(s) in ${name}; nothing was written (first: line ${issues[0]!.at!.line}: ${issues[0]!.message})`, { issues: issues.slice(0, 20) });
+}
+
+/** The size of a piece of input read at a time (cut at a line end). */
+export const PIECE = 1 << 20;
+
+/** Copies a finished answer file to stdout, then removes it. */
+export async function copyToStdout(file: string): Promise<void> {
+  try {
+    // Through the stream, waiting for 'drain': a synchronous write to a full pipe fails with EAGAIN.
+    for await (const chunk of createReadStream(file, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>)
+      if (!process.stdout.write(chunk)) await once(process.stdout, 'drain');
+  } finally {
+    rmSync(file, { force: true });
+  }
 }
 
 // Below this size one thread answers sooner than workers that each load the knowledge base first.
@@ -98,27 +131,27 @@ export async function locateBatch(opts: BatchOptions): Promise<void> {
   // (each loading the knowledge base) took 4.6-6.9 s for 1,000,000 points against 2.9-3.8 s for one.
   const workers = Math.min(opts.workers ?? 1, availableParallelism() * 2);
   if (workers > 1 && buffer.length >= PARALLEL_FROM_BYTES) return locateParallel(buffer, { ...opts, name, date: opts.date ?? today(), workers });
-  const text = buffer.toString('utf8');
-  const { rows, issues } = parseRows(text, opts.date ?? today(), name);
-  if (issues.length > 0) throw badRows(issues, name);
+  // The whole input is checked before anything is written. (Answering piece by piece while checking,
+  // to drop each piece's rows sooner, measured 15-20% slower here: 2.6 s against 2.2 s for a million.)
+  const { rows, issues } = parseRows(buffer.toString('utf8'), opts.date ?? today(), name);
+  if (issues.length > 0) throw badRows(issues.slice(0, 20), name, issues.length);
   const map = loadKnowledge().map;
   const tmp = opts.output === undefined ? undefined : `${opts.output}.partial-${process.pid}`;
   const fd = tmp === undefined ? 1 : openSync(tmp, 'w');
-  const bar = progressBar('locating', rows.length);
+  const bar = rowProgress('locating', rows.length, rows.length < 10_000);
   try {
     let chunk = opts.json ? '' : LOCATE_CSV_HEADER;
     for (let i = 0; i < rows.length; i++) {
       const r = rows[i]!;
-      const l = locate(map, r.lat, r.lon, r.date);
-      chunk += answerLine(r, l, opts.json);
+      chunk += answerLine(r, locate(map, r.lat, r.lon, r.date), opts.json);
       if (chunk.length > 1 << 16) {
         writeSync(fd, chunk);
         chunk = '';
-        bar.update(i + 1);
+        bar.update(i + 1, i + 1);
       }
     }
     writeSync(fd, chunk);
-    bar.update(rows.length);
+    bar.update(rows.length, rows.length);
   } catch (error) {
     if (tmp !== undefined) rmSync(tmp, { force: true });
     throw error;

@@ -5,14 +5,13 @@
  * becomes the output (or is copied to stdout) only when every row was good — a bad row still leaves
  * nothing written.
  */
-import { closeSync, createReadStream, openSync, renameSync, rmSync, writeSync } from 'node:fs';
-import { once } from 'node:events';
+import { closeSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Issue } from '../domain/errors.js';
 // The API's starter knows how to run a TypeScript worker under tsx as well as compiled JavaScript.
 import { startModuleWorker } from '../api/module-worker.js';
-import { badRows, LOCATE_CSV_HEADER } from './locate-batch.js';
+import { badRows, copyToStdout, LOCATE_CSV_HEADER, PIECE } from './locate-batch.js';
 import type { LocateJob, LocateReply } from './locate-worker.js';
 import { progressBar } from './progress.js';
 
@@ -24,7 +23,6 @@ interface ParallelOptions {
   readonly workers: number;
 }
 
-const PIECE = 1 << 20;
 
 /** Locates every row of `buffer` on `workers` threads. */
 export async function locateParallel(buffer: Buffer, opts: ParallelOptions): Promise<void> {
@@ -41,7 +39,7 @@ export async function locateParallel(buffer: Buffer, opts: ParallelOptions): Pro
   const fd = openSync(tmp, 'w');
   let open = true;
   const bar = progressBar('locating', line - 1);
-  const workers = Array.from({ length: Math.min(opts.workers, pieces.length) }, () => startModuleWorker(new URL('./locate-worker.js', import.meta.url), { workerData: { name: opts.name, date: opts.date, json: opts.json } }));
+  const workers = Array.from({ length: Math.min(opts.workers, pieces.length) }, () => startModuleWorker(new URL('./locate-worker.js', import.meta.url), { workerData: { name: opts.name, date: opts.date, json: opts.json }, resourceLimits: { maxYoungGenerationSizeMb: 96 } }));
   let rows = 0;
   try {
     if (!opts.json) writeSync(fd, LOCATE_CSV_HEADER);
@@ -87,9 +85,7 @@ export async function locateParallel(buffer: Buffer, opts: ParallelOptions): Pro
       renameSync(tmp, opts.output);
       process.stderr.write(`casus: located ${rows} point(s) → ${opts.output}\n`);
     } else {
-      // Through the stream, waiting for 'drain': a synchronous write to a full pipe fails with EAGAIN.
-      for await (const chunk of createReadStream(tmp, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>)
-        if (!process.stdout.write(chunk)) await once(process.stdout, 'drain');
+      await copyToStdout(tmp);
     }
   } finally {
     bar.stop();
