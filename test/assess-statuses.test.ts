@@ -4,7 +4,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ATTACKED_OBJECTS, INCIDENT_KINDS, STATUS_CODES, assess, assessStatuses, evaluateProvision, incidentContext, planStatuses, type Incident } from '../src/domain/assessment/index.js';
+import { ATTACKED_OBJECTS, INCIDENT_KINDS, STATUS_CODES, assess, assessStatuses, cachedStatuses, evaluateProvision, incidentContext, planStatuses, type Incident } from '../src/domain/assessment/index.js';
 import { partiesOn } from '../src/domain/treaty/index.js';
 import { READINGS, territoryFor } from '../src/domain/territory/index.js';
 import { locate } from '../src/domain/territory/index.js';
@@ -24,6 +24,8 @@ const incident: fc.Arbitrary<Incident> = fc.record(
     kind: fc.constantFrom(...INCIDENT_KINDS),
     against: fc.constantFrom(...ATTACKED_OBJECTS),
     flag: polity,
+    fatalities: fc.integer({ min: 0, max: 3 }),
+    requestedBy: fc.array(polity, { maxLength: 2 }),
   },
   { requiredKeys: ['date', 'kind', 'against'] },
 );
@@ -68,6 +70,25 @@ describe('assessStatuses', () => {
         expect(JSON.stringify(assess(i, location, treaties).findings)).toBe(JSON.stringify(oneByOne));
       }),
       { numRuns: 500, seed: 9 },
+    );
+  });
+
+  it('gives the same statuses through its cache, for incidents that share a key and for those that do not', () => {
+    const { map, treaties } = loadKnowledge();
+    const plan = planStatuses(treaties);
+    // A small capacity, so that the cache is also emptied during the run.
+    const statusesOf = cachedStatuses(plan, 50);
+    const [cached, direct] = [new Uint8Array(plan.slots.length), new Uint8Array(plan.slots.length)];
+    // Few dates and places, so keys repeat: a cached answer must be right for every incident under its key.
+    const repeating = incident.map((i) => ({ ...i, date: ['2020-07-12', '2022-09-13', '2024-03-01'][i.date.charCodeAt(9) % 3]!, ...(i.at ? { at: PLACES[Math.abs(Math.round(i.at[0])) % PLACES.length]! } : {}) }));
+    fc.assert(
+      fc.property(fc.oneof(incident, repeating), (i) => {
+        const location = i.at ? locate(map, i.at[0], i.at[1], i.date) : null;
+        const triggered = statusesOf(i, location, cached);
+        expect(triggered).toBe(assessStatuses(plan, i, location, direct));
+        expect([...cached]).toEqual([...direct]);
+      }),
+      { numRuns: 3000, seed: 13 },
     );
   });
 });

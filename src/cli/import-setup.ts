@@ -4,7 +4,7 @@
  * format, the header, the actor map's text, the output kind. Plain data, so it crosses to workers.
  */
 import { CasusError } from '../domain/errors.js';
-import { planStatuses } from '../domain/assessment/index.js';
+import { cachedStatuses, planStatuses } from '../domain/assessment/index.js';
 import { READINGS, type Reading } from '../domain/territory/index.js';
 import type { Knowledge } from '../knowledge/index.js';
 import { ACLED, UCDP_GED, fieldIndex, mappedCsv, parseActorMap, type EventField, type SourceFormat } from '../importers/index.js';
@@ -45,6 +45,7 @@ export function pieceContext(setup: ImportSetup, knowledge: Knowledge): PieceCon
     rules: { format, index, columns: setup.header.length, actors: actors.map, unknownActorsAsNonState: setup.unknownActorsAsNonState },
     knowledge,
     plan,
+    statusesOf: cachedStatuses(plan),
     labels: plan.slots.map((s) => `${s.treaty}:${s.provision}:${s.reading}`),
     readingColumn: plan.readings.map((r) => READINGS.indexOf(r)),
     output: setup.output,

@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { parse } from 'csv-parse/sync';
+import { stringify } from 'csv-stringify/sync';
 import { afterAll, describe, expect, it } from 'vitest';
 import { assessIncident } from '../../src/knowledge/index.js';
 
@@ -130,6 +131,25 @@ describe('casus import, other formats and bad input', () => {
     expect(r.code).toBe(2);
     expect(r.err).toMatch(/is not an ACLED export: missing column\(s\) event_date, latitude, longitude/);
     for (const f of [out, `${out}.rejects.csv`, `${out}.summary.json`, `${out}.checkpoint.json`]) expect(existsSync(f)).toBe(false);
+  });
+
+  it('counts the lines of notes that span several lines, and rejects an unterminated quote with the raw text it swallowed', () => {
+    const [header, first, second] = parse<string[]>(readFileSync(join(FIXTURES, 'acled-small.csv')), { relax_column_count: true });
+    const notes = header!.indexOf('notes');
+    // A quoted note over three lines (ACLED's notes often hold line ends), then a one-line row, then a
+    // row whose note opens a quote that never closes: it runs to the end of the file.
+    first![notes] = 'first line\nsecond, with a comma\nthird';
+    second![notes] = 'one line';
+    const [headerLine, multiline, oneLine] = [header!, first!, second!].map((cells) => stringify([cells]).trimEnd());
+    const file = join(dir, 'quotes.csv');
+    writeFileSync(file, [headerLine, multiline, oneLine, `BAD900,2023-03-04,"never closed`, 'x,y', ''].join('\n'));
+    const out = join(dir, 'quotes-out.csv');
+    const r = casus(['import', file, '--format', 'acled', '--out', out, '--no-store']);
+    expect(r.code).toBe(0);
+    expect(rows(out).map((row) => [row.line, row.event_id])).toEqual([['2', 'ARM101'], ['5', 'ARM102']]);
+    const rejected = rows(`${out}.rejects.csv`);
+    expect(rejected.map((row) => [row.line, row.reason])).toEqual([['6', 'column-count']]);
+    expect(rejected[0]!.raw).toBe('BAD900,2023-03-04,"never closed\nx,y');
   });
 
   it.each([

@@ -96,3 +96,78 @@ export function assessStatuses(plan: StatusPlan, incident: Incident, location: L
   }
   return triggered;
 }
+
+/** The statuses of one plan for one (incident, location) key, as assessStatuses wrote them. */
+interface CachedStatuses {
+  readonly statuses: Uint8Array;
+  readonly triggered: number;
+}
+
+const listKey = (xs: readonly string[]) => (xs.length === 0 ? '' : xs.length === 1 ? xs[0]! : xs.join('+'));
+
+const INCIDENT_FIELDS = ['attacker', 'target', 'kind', 'against', 'flag', 'fatalities', 'requestedBy'] as const;
+
+/** The day after an ISO date. */
+function nextDay(date: string): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+}
+
+/**
+ * What the statuses of `plan` depend on, as a function from (incident, location) to a string:
+ * - the incident's fields that some condition of the plan names (incidentContext gives the
+ *   conditions every field but `at`; a field no expression mentions cannot change a status);
+ * - the date only through the treaties' own dates (parties joining and leaving, versions in force):
+ *   every date written in a planned treaty, and the day after it, cuts time into spans within which
+ *   the parties and versions are the same; the date itself when a condition names `date`;
+ * - the location's four readings, its undetermined readings and its regions.
+ */
+function statusKeyOf(plan: StatusPlan): (incident: Incident, location: Location | null) => string {
+  const texts = plan.treaties.flatMap(({ provisions }) => provisions.flatMap((p) => p.versions.flatMap((v) => v.conditions.flatMap((c) => [c.expr, c.unknownIf ?? '']))));
+  const names = (field: string) => texts.some((t) => new RegExp(`\\b${field}\\b`).test(t));
+  const fields = INCIDENT_FIELDS.filter(names);
+  const dateItself = names('date');
+  const cuts = [...new Set(plan.treaties.flatMap(({ treaty }) => (JSON.stringify(treaty).match(/\d{4}-\d{2}-\d{2}/g) ?? []).flatMap((d) => [d, nextDay(d)])))].sort();
+  const span = (date: string) => {
+    // How many cuts are on or before `date` (binary search).
+    let [lo, hi] = [0, cuts.length];
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (cuts[mid]! <= date) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  return (incident, l) => {
+    let key = dateItself ? incident.date : String(span(incident.date));
+    for (const f of fields) {
+      const v = incident[f];
+      key += `|${v === undefined ? '' : Array.isArray(v) ? listKey(v) : String(v)}`;
+    }
+    if (l === null) return `${key}|-`;
+    return `${key}|${listKey(l.recognized)}|${listKey(l.administered)}|${listKey(l.claimed)}|${listKey(l.delimited)}|${listKey(l.undetermined)}|${listKey(l.regions)}`;
+  };
+}
+
+/**
+ * assessStatuses behind a cache: event files repeat the same actors, kinds and territory over and
+ * over, and evaluating every treaty's conditions was the largest part of a bulk run after parsing.
+ * The key (statusKeyOf) holds everything the statuses can depend on. The cache is emptied when it
+ * reaches `capacity` keys, so memory stays bounded.
+ * @example const statusesOf = cachedStatuses(plan); statusesOf(incident, location, out)
+ */
+export function cachedStatuses(plan: StatusPlan, capacity = 100_000): (incident: Incident, location: Location | null, out: Uint8Array) => number {
+  const keyOf = statusKeyOf(plan);
+  const cache = new Map<string, CachedStatuses>();
+  return (incident, location, out) => {
+    const key = keyOf(incident, location);
+    let hit = cache.get(key);
+    if (hit === undefined) {
+      const statuses = new Uint8Array(plan.slots.length);
+      const triggered = assessStatuses(plan, incident, location, statuses);
+      if (cache.size >= capacity) cache.clear();
+      cache.set(key, (hit = { statuses, triggered }));
+    }
+    out.set(hit.statuses);
+    return hit.triggered;
+  };
+}

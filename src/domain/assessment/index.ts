@@ -6,4 +6,4 @@ export { evaluateProvision, incidentContext, kleeneAnd } from './evaluate-provis
 export type { Assessment, AssessOptions, ProvisionSummary } from './assess.js';
 export { assess } from './assess.js';
 export type { StatusPlan } from './assess-statuses.js';
-export { planStatuses, assessStatuses, STATUS_CODES } from './assess-statuses.js';
+export { planStatuses, assessStatuses, cachedStatuses, STATUS_CODES } from './assess-statuses.js';
