@@ -46,7 +46,10 @@ await build({
   external: EXTERNAL,
   // CommonJS dependencies (commander, yaml) call require(); an ES module has none of its own.
   banner: { js: "import { createRequire as __casusCreateRequire } from 'node:module'; const require = __casusCreateRequire(import.meta.url);" },
-  minifySyntax: true,
+  // Minified (~10% off the start: less to parse), with source maps beside the files for
+  // `node --enable-source-maps bin/casus.js …` when a stack trace needs reading.
+  minify: true,
+  sourcemap: 'linked',
   legalComments: 'linked',
   logLevel: 'warning',
 });

@@ -5,7 +5,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { CasusError } from '../domain/errors.js';
-import { loadKnowledge } from '../knowledge/index.js';
+import { loadKnowledge } from '../knowledge/load-knowledge.js';
 import { processPiece } from './import-piece.js';
 import { pieceContext, type ImportSetup } from './import-setup.js';
 
@@ -18,7 +18,9 @@ export interface PieceJob {
 
 const port = parentPort!;
 try {
-  const ctx = pieceContext(workerData as ImportSetup, loadKnowledge());
+  // On demand: a worker reads the territory index's edges only where its events are (each worker
+  // reading all 140 MB of it put a million-row import over 1 GiB).
+  const ctx = pieceContext(workerData as ImportSetup, loadKnowledge(undefined, { geometry: 'on-demand' }));
   port.on('message', (job: PieceJob) => {
     try {
       port.postMessage({ seq: job.seq, ok: true, result: processPiece(ctx, job.piece, job.firstLine) });

@@ -12,7 +12,7 @@ import { invalidInput } from '../domain/errors.js';
 import { READINGS } from '../domain/territory/index.js';
 import { MAPPABLE_FIELDS, parseActorMap, type EventField } from '../importers/index.js';
 import { CasusError } from '../domain/errors.js';
-import { dataDir } from '../knowledge/index.js';
+import { dataDir } from '../knowledge/data-dir.js';
 import { parseChoice, parseReadings } from './arguments.js';
 import { FORMAT_IDS } from './import-setup.js';
 import { runImport } from './import-run.js';
