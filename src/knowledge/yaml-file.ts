@@ -7,6 +7,7 @@ import { isMap, isSeq, LineCounter, parseDocument, type Node as YamlNode } from 
 import type { z } from 'zod';
 import type { Issue } from '../domain/errors.js';
 import { readCachedYaml, writeCachedYaml } from './yaml-cache.js';
+import { readValidated, writeValidated } from './validated-cache.js';
 
 /** Where something is in a file. */
 export type SourcePosition = NonNullable<Issue['at']>;
@@ -18,9 +19,26 @@ export type YamlResult<T> =
 
 /**
  * Parses `text` (from `file`) and validates it against `schema`. A document parsed before is read
- * from the YAML cache (validation still runs); any problem is reported from a fresh parse.
+ * from the YAML cache (validation still runs), or, in the bundled CLI, from the cache of values this
+ * build has validated (validated-cache.ts); any problem is reported from a fresh parse.
  */
 export function parseYamlFile<S extends z.ZodType>(text: string, file: string, schema: S): YamlResult<z.infer<S>> {
+  const validated = readValidated(text, schema);
+  if (validated) {
+    // Positions are wanted only to cite a line in an explanation or a later error: found then.
+    let parsed: YamlResult<z.infer<S>> | undefined;
+    const locate = (path: readonly (string | number)[]): SourcePosition => {
+      parsed ??= parseChecked(text, file, schema);
+      return parsed.ok ? parsed.locate(path) : { file, line: 1, column: 1 };
+    };
+    return { ok: true, value: validated.value as z.infer<S>, locate };
+  }
+  const result = parseChecked(text, file, schema);
+  if (result.ok) writeValidated(text, schema, result.value);
+  return result;
+}
+
+function parseChecked<S extends z.ZodType>(text: string, file: string, schema: S): YamlResult<z.infer<S>> {
   const cached = readCachedYaml(text);
   if (cached) {
     const parsed = schema.safeParse(cached.value);
