@@ -3,7 +3,7 @@
  * input), messages that name the argument and the expected form, batch files in input order, and
  * nothing written when the input is bad.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -24,6 +24,24 @@ function casus(args: string[], env: NodeJS.ProcessEnv = {}, input?: string) {
 }
 
 describe('casus locate', () => {
+  it('writes a batch to a pipe whose reader is slower than it (no EAGAIN from a full pipe)', async () => {
+    const input = join(dir, 'slow-reader.csv');
+    writeFileSync(input, 'lat,lon\n' + Array.from({ length: 6000 }, (_, i) => `${40 + (i % 100) / 100},${45 + (i % 70) / 100}`).join('\n') + '\n');
+    const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'src/cli/main.ts'), 'locate', '--input', input, '--date', '2022-09-13'], { env: { ...process.env, CASUS_DB: join(dir, 'casus.db') }, cwd: ROOT });
+    let err = '';
+    child.stderr.on('data', (c: Buffer) => (err += c.toString()));
+    // Nothing is read for a while: the pipe (64 KiB) fills long before the 300 KB of answers are written.
+    child.stdout.pause();
+    await new Promise((r) => setTimeout(r, 3000));
+    const chunks: Buffer[] = [];
+    child.stdout.on('data', (c: Buffer) => chunks.push(c));
+    child.stdout.resume();
+    const code = await new Promise<number | null>((r) => child.on('close', r));
+    expect(err).toBe('');
+    expect(code).toBe(0);
+    expect(Buffer.concat(chunks).toString('utf8').trim().split('\n')).toHaveLength(6001);
+  }, 30_000);
+
   it.each([
     [['--at', '91,10', '--date', '2020-01-01'], /--at: .*latitude.*-90.*90/i],
     [['--at', '40.1', '--date', '2020-01-01'], /--at: expected LAT,LON/],

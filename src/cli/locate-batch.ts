@@ -5,6 +5,8 @@
  */
 import { createReadStream, readFileSync, renameSync, openSync, writeSync, closeSync, rmSync } from 'node:fs';
 import { once } from 'node:events';
+import { tmpdir } from 'node:os';
+import { join as joinPath } from 'node:path';
 import { CasusError, type Issue } from '../domain/errors.js';
 import { isIsoDate, today } from '../domain/dates/index.js';
 import { locate, type Location } from '../domain/territory/index.js';
@@ -136,8 +138,10 @@ export async function locateBatch(opts: BatchOptions): Promise<void> {
   const { rows, issues } = parseRows(buffer.toString('utf8'), opts.date ?? today(), name);
   if (issues.length > 0) throw badRows(issues.slice(0, 20), name, issues.length);
   const map = loadKnowledge().map;
-  const tmp = opts.output === undefined ? undefined : `${opts.output}.partial-${process.pid}`;
-  const fd = tmp === undefined ? 1 : openSync(tmp, 'w');
+  // Stdout too goes through a file: writeSync to a pipe that is full fails with EAGAIN (a reader
+  // slower than Casus, e.g. `casus locate --input … | less`).
+  const tmp = opts.output === undefined ? joinPath(tmpdir(), `casus-locate-${process.pid}.partial`) : `${opts.output}.partial-${process.pid}`;
+  const fd = openSync(tmp, 'w');
   const bar = rowProgress('locating', rows.length, rows.length < 10_000);
   try {
     let chunk = opts.json ? '' : LOCATE_CSV_HEADER;
@@ -153,13 +157,15 @@ export async function locateBatch(opts: BatchOptions): Promise<void> {
     writeSync(fd, chunk);
     bar.update(rows.length, rows.length);
   } catch (error) {
-    if (tmp !== undefined) rmSync(tmp, { force: true });
+    closeSync(fd);
+    rmSync(tmp, { force: true });
     throw error;
   } finally {
     bar.stop();
-    if (tmp !== undefined) closeSync(fd);
   }
-  if (tmp !== undefined && opts.output !== undefined) {
+  closeSync(fd);
+  if (opts.output === undefined) await copyToStdout(tmp);
+  else {
     renameSync(tmp, opts.output);
     process.stderr.write(`casus: located ${rows.length} point(s) → ${opts.output}\n`);
   }
