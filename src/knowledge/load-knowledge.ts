@@ -22,7 +22,7 @@ import {
 import { compileTreaty, treatySchema, type Treaty } from '../domain/treaty/index.js';
 import { dataDir, displayPath } from './data-dir.js';
 import { loadBaseLayer } from './base-layer.js';
-import { cachedBorderEdges, cachedPointGrid, type GeometryRead } from './base-layer-cache.js';
+import { cachedBorderGeometry, cachedPointGrid, type GeometryRead } from './base-layer-cache.js';
 import { parseYamlFile } from './yaml-file.js';
 import { withinScalars } from './scalar-position.js';
 // Directly, not through record/index.ts: that door also opens the database loader (Kysely, pg).
@@ -146,7 +146,7 @@ export function checkKnowledge(root = dataDir()): KnowledgeCheck {
 /** The base layer's part of the map's input (territory, sea mask, Natural Earth), from the index. */
 function baseInput(read: GeometryRead = 'whole') {
   const layer = loadBaseLayer(read);
-  return { base: layer.features, baseGrid: layer.grid, sea: layer.sea, naturalEarth: layer.naturalEarth, gridBuilder: cachedPointGrid, borderEdges: cachedBorderEdges };
+  return { base: layer.features, baseGrid: layer.grid, sea: layer.sea, naturalEarth: layer.naturalEarth, gridBuilder: cachedPointGrid, borderGeometry: cachedBorderGeometry };
 }
 
 let cached: { root: string; knowledge: Knowledge } | undefined;

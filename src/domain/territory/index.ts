@@ -6,5 +6,5 @@ export type { GeometrySpec } from './geometry-schema.js';
 export { geometrySchema } from './geometry-schema.js';
 export type { OverlayFile, RegionFile, BorderFile, SovereigntyFile } from './territory-schemas.js';
 export { overlaySchema, regionSchema, borderSchema, sovereigntySchema } from './territory-schemas.js';
-export type { BaseFeature, TerritoryInput, TerritoryMap } from './territory-map.js';
+export type { BaseFeature, BorderGeometry, TerritoryInput, TerritoryMap } from './territory-map.js';
 export { buildTerritoryMap, locate } from './territory-map.js';
