@@ -64,7 +64,7 @@ interface AttackPhrase {
 // missiles at", or "<verb> <particle>" when `means` is false ("opened fire on").
 const PHRASES: readonly AttackPhrase[] = [
   { verbs: ['fired', 'fires', 'firing', 'launched', 'launches', 'launching', 'lobbed', 'hurled', 'dropped', 'shot'], means: true, particles: ['at', 'on', 'upon', 'into', 'against', 'towards?', 'across'] },
-  { verbs: ['opened fire', 'open fire', 'opening fire', 'fired', 'shot'], means: false, particles: ['on', 'at', 'upon'] },
+  { verbs: ['opened fire', 'open fire', 'opening fire', 'fired', 'firing', 'shot'], means: false, particles: ['on', 'at', 'upon'] },
 ];
 
 /** One pattern for every row of the table: a match is an armed attack. */
@@ -84,6 +84,8 @@ const GROUP_NOUNS = (
  */
 export const NON_STATE_GROUP = new RegExp(
   `(?:\\b[Uu]nidentified|\\b[Uu]nknown|\\b[Mm]asked|\\b[Ss]uspected)\\s+(?:[\\p{L}-]+\\s+){0,2}(?:attackers|assailants|men|groups?|${MEANS.join('|')}|${GROUP_NOUNS.join('|')})\\b` +
-    `|(?:\\b(?:\\p{Lu}[\\p{L}-]*|pro-[\\p{L}-]+|armed|radical|Islamist|local)\\s+){0,2}\\b(?:${GROUP_NOUNS.join('|')})\\b`,
+    `|(?:\\b(?:\\p{Lu}[\\p{L}-]*|pro-[\\p{L}-]+|armed|radical|Islamist|local)\\s+){0,2}\\b(?:${GROUP_NOUNS.join('|')})\\b` +
+    // A "pro-X" group is not X, whatever it is called: "pro-Russian hackers", "pro-Iranian forces".
+    `|\\b[Pp]ro-[\\p{L}-]+\\s+(?:[\\p{L}-]+\\s+)?(?:${UNITS.join('|')}|activists|volunteers|fighters)\\b`,
   'u',
 );

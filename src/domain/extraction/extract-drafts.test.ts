@@ -118,3 +118,49 @@ describe('extractDrafts', () => {
     );
   });
 });
+
+describe('roles and places in longer sentences', () => {
+  const more = {
+    lexicon: tables.lexicon,
+    gazetteer: buildGazetteer([
+      { names: ['Vilnius'], place: { name: 'Vilnius', at: [54.69, 25.28], country: 'LTU', kind: 'city', source: 'geonames:593116', population: 542_366 } },
+      { names: ['Kaliningrad'], place: { name: 'Kaliningrad', at: [54.71, 20.51], country: 'RUS', kind: 'city', source: 'geonames:554234', population: 434_954 } },
+    ]),
+  };
+  const one = (text: string, reportDate = '2024-03-25') => extractDrafts(text, more, { reportDate }).drafts[0]!;
+
+  it('reads a model designation and what the aircraft does between the nationality and the aircraft', () => {
+    expect(value(one('Three Russian MiG-31 fighter jets had violated its airspace.').attacker)).toBe('RUS');
+    expect(value(one('A Chinese Y-9 intelligence plane violated Japanese airspace.').attacker)).toBe('CHN');
+  });
+
+  it('gives a verb after "and" the subject of the verb before it, and reads the people it hurt as the target', () => {
+    const d = one('China Coast Guard ships blocked the resupply boat near the shoal on Saturday and fired water cannon at it, injuring four Filipino sailors.');
+    expect([value(d.attacker), value(d.target), value(d.against), value(d.date)?.value]).toEqual(['CHN', 'PHL', 'vessel', '2024-03-23']);
+  });
+
+  it('reads a "pro-X" group as no state, and "its websites" as the subject\'s', () => {
+    const d = one('Lithuania said on Tuesday that pro-Russian hackers had attacked the websites of its tax service.', '2022-06-28');
+    expect([d.attacker.status, value(d.target), value(d.kind)]).toEqual(['unknown', 'LTU', 'cyber-attack']);
+  });
+
+  it('reads a capital before a verb in the past as its state, and takes no place from a clause dated by another event', () => {
+    const d = one('Hackers attacked state websites on Monday, days after Vilnius restricted the transit of goods to Kaliningrad.', '2022-06-28');
+    expect(d.place.status).toBe('unknown');
+    expect(extractDrafts('Drones attacked Vilnius on Monday.', more, { reportDate: '2022-06-28' }).drafts[0]!.place.status).toBe('found');
+  });
+
+  it('keeps a claim the other side denied as a second incident', () => {
+    const x = extractDrafts('Azerbaijani forces opened fire on Armenian positions on Tuesday, Armenia said.\nBaku said its operation followed Armenian troops firing on Azerbaijani positions on Monday, which Yerevan denied.', more, { reportDate: '2024-02-14' });
+    expect(x.drafts.map((d) => [value(d.attacker), value(d.target), value(d.date)?.value])).toEqual([['AZE', 'ARM', '2024-02-13'], ['ARM', 'AZE', '2024-02-12']]);
+  });
+});
+
+describe('datelines', () => {
+  it('puts the dateline ("SOTK — …") after the places the sentence names, and takes it when there is no other', () => {
+    const x = extractDrafts('SOTK — Azerbaijani forces shelled Jermuk overnight, officials said.', tables, { reportDate: '2022-09-13' });
+    expect(x.drafts[0]!.places.map((p) => p.value.name)).toEqual(['Jermuk', 'Sotk']);
+    const y = extractDrafts('SOTK — Azerbaijani forces shelled the village overnight, officials said.', tables, { reportDate: '2022-09-13' });
+    expect(value(y.drafts[0]!.place)?.name).toBe('Sotk');
+  });
+});

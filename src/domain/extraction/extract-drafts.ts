@@ -68,6 +68,13 @@ function toPlace(m: PlaceMention, text: string): Found<DraftPlace> {
   return found({ ...best!, mention: m.text, ambiguous, candidates: second === undefined ? [] : m.candidates.slice(0, 8) }, confidence, how, [ev(text, m.start, m.end)]);
 }
 
+// "TALLINN — Estonia said …": a dateline names where the report was filed, so it is the incident's place
+// only when the sentence names no other ("TALLINN — Estonian government websites were knocked offline").
+const DATELINE_AFTER = /^\s*(?:,[^—–\n.]{0,30})?\s*(?:[—–]|--)/;
+const dateline = (text: string, p: PlaceMention) => /(?:^|\n)\s*$/.test(text.slice(Math.max(0, p.start - 5), p.start)) && DATELINE_AFTER.test(text.slice(p.end, p.end + 40));
+
+const ASIDE = /,\s+(?:(?:a|an|the|two|three|several|few|some|\w+)\s+)?(?:days?|weeks?|months?|years?|hours?|shortly|just|soon|long)?\s*(?:after|before|since)\s+[^,;.]*/gi;
+
 function readSentence(text: string, s: Sentence, actors: readonly ActorMention[], places: readonly PlaceMention[], reference: string | undefined): Raw | undefined {
   const triggers = findTriggers(s.text);
   const application = APPLICATION.exec(s.text);
@@ -75,7 +82,10 @@ function readSentence(text: string, s: Sentence, actors: readonly ActorMention[]
   if (isHypothetical(s.text)) return undefined;
   const within = <M extends { start: number; end: number }>(m: M) => m.start >= s.start && m.end <= s.end;
   const sActors = actors.filter(within);
-  const sPlaces = places.filter((p) => within(p) && !/\bnot\b[^,;]{0,40}$/i.test(text.slice(s.start, p.start)));
+  // A clause dated by another event ("…, days after Vilnius restricted the transit to Kaliningrad")
+  // names the places of that event, not of the incident, unless it has an incident word itself.
+  const asides = [...s.text.matchAll(ASIDE)].map((m) => ({ start: s.start + m.index, end: s.start + m.index + m[0].length })).filter((a) => !triggers.some((t) => s.start + t.start < a.end && a.start < s.start + t.end));
+  const sPlaces = places.filter((p) => within(p) && !/\bnot\b[^,;]{0,40}$/i.test(text.slice(s.start, p.start)) && !asides.some((a) => p.start >= a.start && p.end <= a.end)).sort((a, b) => Number(dateline(text, a)) - Number(dateline(text, b)));
   // The event's own dates first: "said on Wednesday that … on Monday night" is Monday's incident.
   const dates = orderByEvent(s.text, readDates(s.text, reference)).map((d) => shift(d, s.start));
   const raw: Raw = { sentences: [s], triggers: triggers.map((t) => ({ ...t, start: t.start + s.start, end: t.end + s.start })), dates, places: sPlaces };

@@ -119,6 +119,17 @@ function inLongerName(text: string, tokens: readonly Token[], i: number, n: numb
 }
 
 /**
+ * True when a capital just before `next` speaks for its state: a listed verb ("Yerevan asked"), or any
+ * verb in the past ("Vilnius restricted the transit") unless a preposition of place comes before
+ * ("in Kyiv reported" is the city).
+ */
+function speaksForState(text: string, start: number, last: Token, next: Token | undefined): boolean {
+  if (next === undefined || !JOINER.test(text.slice(last.end, next.start)) || last.possessive) return false;
+  if (METONYM_VERBS.has(next.key)) return true;
+  return next.key.length > 4 && next.key.endsWith('ed') && !next.capital && !PLACE_BEFORE.test(text.slice(Math.max(0, start - 40), start));
+}
+
+/**
  * Finds actor and place mentions in `text`, left to right, longest name first.
  * @example findMentions('Azerbaijani forces shelled Jermuk.', lexicon, gazetteer) // [actor AZE, place Jermuk]
  */
@@ -130,6 +141,8 @@ export function findMentions(text: string, lexicon: ReadonlyMap<string, ActorWor
     const first = tokens[i]!;
     const isThe = first.key === 'the';
     if (!first.capital && !isThe) continue;
+    // "pro-Russian", "anti-Armenian": the name qualifies a group and speaks for no state.
+    if (/\b(?:pro|anti)-$/i.test(text.slice(Math.max(0, first.start - 5), first.start))) continue;
     let key = '';
     let matched: { n: number; actor?: ActorWord; places?: readonly PlaceCandidate[] } | undefined;
     for (let n = 1; n <= maxWords && i + n <= tokens.length; n++) {
@@ -149,7 +162,7 @@ export function findMentions(text: string, lexicon: ReadonlyMap<string, ActorWor
     const last = tokens[i + matched.n - 1]!;
     const next = tokens[i + matched.n];
     const start = first.start;
-    if (matched.actor !== undefined && (matched.actor.kind !== 'capital' || matched.places === undefined || (next !== undefined && METONYM_VERBS.has(next.key) && JOINER.test(text.slice(last.end, next.start))))) {
+    if (matched.actor !== undefined && (matched.actor.kind !== 'capital' || matched.places === undefined || speaksForState(text, start, last, next))) {
       mentions.push({ type: 'actor', start, end: last.end, text: text.slice(start, last.end), word: matched.actor, possessive: last.possessive });
     } else if (matched.places !== undefined && !inLongerName(text, tokens, i, matched.n, lexicon, mentions.at(-1))) {
       const extend = next !== undefined && !last.possessive && SUFFIXES.has(next.key) && JOINER.test(text.slice(last.end, next.start));

@@ -35,7 +35,7 @@ const RULES: readonly TriggerRule[] = [
   // Verb phrases from one table (attack-phrases.ts): "fired rockets at", "opened fire on".
   { re: ATTACK_PHRASE, kind: 'armed-attack', priority: 3 },
   { re: /\b(?:shell(?:ed|ing|s)|artillery (?:fire|strikes?|attacks?)|mortar (?:fire|attacks?|rounds)|air ?strikes?|drone (?:strikes?|attacks?)|missile (?:strikes?|attacks?)|rocket (?:fire|attacks?)|bomb(?:ed|ing|ings)|struck|invasion|invaded|invade|occupied|occupation|seized)\b/gi, kind: 'armed-attack', priority: 3 },
-  { re: /\b(?:incursions?|entered (?:\w+ ){0,2}(?:territorial waters|waters|territory)|crossed (?:into|the border)|advanced (?:into|several|about|\d))\b/gi, kind: 'incursion', priority: 2, against: 'territory' },
+  { re: /\b(?:incursions?|entered (?:\w+ ){0,2}(?:territorial waters|waters|territory)|crossed (?:into|the (?:[\w-]+ ){0,2}(?:border|demarcation line|line of control|line of contact|ceasefire line|boundary|frontier))|advanced (?:into|several|about|\d))\b/gi, kind: 'incursion', priority: 2, against: 'territory' },
   { re: /\b(?:attack(?:ed|s|ing)?|assault(?:ed|s)?|offensive|fighting|clash(?:es|ed)?|fired (?:on|at|upon)|opened fire|military operations?|hostilities|raid(?:ed|s)?|ambush(?:ed)?|strikes?)\b/gi, kind: 'armed-attack', priority: 1 },
 ];
 
@@ -59,9 +59,13 @@ export function findTriggers(sentence: string): Trigger[] {
 const NOT_AN_EVENT =
   /\b(?:if|unless|in case of|in the event|in the even|in that event|in such cases|scenario|would|could|might|considered (?:to be )?(?:as )?an? (?:attack|aggression)|an attack on (?:one|all|a member|any)|any kind of|threatens to|threatened to|plans? to|prepar(?:e|es|ing) to|denied)\b/i;
 
+// "…, which Yerevan denied." at the end of a clause: the sentence reports a claim the other side
+// denies, still an incident to review; "which Caracas has denied planning" denies an intent.
+const DENIED_CLAIM = /,\s*which\s+(?:[\p{Lu}][\p{L}-]*\s+){1,3}(?:has\s+|had\s+)?denied\s*(?=[.;,)]|$)/gu;
+
 /** True when the sentence states a rule, a condition or a possibility rather than an event. */
 export function isHypothetical(sentence: string): boolean {
-  return NOT_AN_EVENT.test(sentence);
+  return NOT_AN_EVENT.test(sentence.replace(DENIED_CLAIM, ' '));
 }
 
 const OBJECTS: readonly { re: RegExp; against: (typeof ATTACKED_OBJECTS)[number] }[] = [

@@ -28,3 +28,11 @@ describe('orderByEvent', () => {
     expect(ordered('Russian missiles hit Odesa on Thursday, the governor said.', '2022-10-07')).toEqual([['on Thursday', '2022-10-06', false]]);
   });
 });
+
+describe('dates inside names', () => {
+  it('reads no date in a name that runs on into date words ("the boat Unaizah May 4"), but reads "On May 4" and "Monday, May 4"', () => {
+    expect(readDates('Ships blocked the boat Unaizah May 4 near the shoal on Saturday.', '2024-03-25').map((d) => d.text)).toEqual(['on Saturday']);
+    expect(readDates('On May 4 drones struck the port.', '2024-06-01').map((d) => d.date.value)).toEqual(['2024-05-04']);
+    expect(readDates('Drones struck the port on Monday, May 4.', '2026-06-01').map((d) => d.date.value)).toContain('2026-05-04');
+  });
+});

@@ -51,6 +51,23 @@ const NOW = /\b(?:overnight|last night|tonight|this morning|earlier today|today|
 // a month or a relative day count as dates of an event.
 const DATE_WORDS = /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|yesterday|week|month|year|ago|\d{4}-\d\d-\d\d)/i;
 
+// Capitalized words that may stand just before a date without making it part of a name.
+const BEFORE_DATE = /^(?:on|in|by|since|until|till|from|before|after|during|last|early|late|mid|between|and|or|the|of|at|this|next|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/i;
+
+/**
+ * True when the date words at `at` continue a capitalized name ("the boat Unaizah May 4", "Hotel
+ * October"): a month or a number just after a capitalized word that does not start the sentence and
+ * is no preposition or day.
+ */
+function inName(text: string, at: number): boolean {
+  // Only a month or a number can run on from a name: "struck Kharkiv Thursday" is Thursday.
+  if (!/^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|\d)/i.test(text.slice(at))) return false;
+  const before = text.slice(0, at);
+  const m = /(\p{Lu}[\p{L}\p{M}'’-]*)\s+$/u.exec(before);
+  if (m === null || BEFORE_DATE.test(m[1]!)) return false;
+  return !/(?:^|[.!?:;"“(\n])\s*$/.test(before.slice(0, m.index));
+}
+
 /**
  * Dates in `text` (offsets relative to it). `reference` is the report's date, or undefined when
  * unknown: then only dates that carry their year are read.
@@ -88,7 +105,7 @@ export function readDates(text: string, reference: string | undefined): DateMent
   for (const r of chrono.en.parse(text, { instant, timezone: 0 }, { forwardDate: false })) {
     const words = r.text.replace(/[\s,.;:]+$/, '');
     const end = r.index + words.length;
-    if (taken(r.index, end) || !DATE_WORDS.test(r.text)) continue;
+    if (taken(r.index, end) || !DATE_WORDS.test(r.text) || inName(text, r.index)) continue;
     const c = r.start;
     const yearKnown = c.isCertain('year');
     if (!yearKnown && reference === undefined) continue;

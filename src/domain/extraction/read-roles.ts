@@ -30,15 +30,25 @@ const GAP_WORDS = [
   'have', 'has', 'had', 'reportedly', 'again', 'also', 'allegedly', 'overnight', 'launched', 'carried out', 'conducted', 'began', 'started', 'mounted',
   'staged', 'made', 'opened', 'fired', 'a', 'an', 'the', 'new', 'fresh', 'brazen', 'massive', 'large-scale', 'deadly', 'heavy', 'major', 'series of',
   'drone', 'missile', 'air', 'artillery', 'rocket', 'cross-border', 'on \\w+', '\\w+day', '\\w+ly',
+  // What an aircraft or ship does, and its model ("a Chinese Y-9 intelligence plane", "Russian MiG-31 fighter jets").
+  'intelligence', 'reconnaissance', 'surveillance', 'spy', 'patrol', 'transport', 'strategic', 'maritime', 'early-warning',
+  '[a-z]{1,6}-?\\d{1,4}[a-z]{0,3}',
 ];
 const ATTACKER_GAP = new RegExp(`^(?:['’]s)?(?:[\\s,]+(?:${GAP_WORDS.join('|')}))*[\\s,]*$`, 'i');
 const NON_STATE = new RegExp(NON_STATE_GROUP.source, 'gu');
 const TARGET_GAP = /^[\s,]*(?:(?:on|against|at|into|in|upon|targeting|the|a|an|territory of|positions in|sovereign|parts of|(?:north|south)?(?:north|south|east|west)(?:ern)?|north-eastern|north-western|south-eastern|south-western|central|border|frontier)\s+)*$/i;
+// "X ships blocked the boat … and fired water cannon at it": the verb after "and" shares the subject of
+// the verb before it, the polity named just before that verb.
+const AND_VERB = /\band\s+(?:then\s+|later\s+|also\s+)?(?:[\p{L}-]+\s+)?$/u;
+const SUBJECT_OF_VERB = new RegExp(`^(?:['’]s)?(?:[\\s,]+(?:${GAP_WORDS.join('|')}))*\\s+\\w+ed\\b`, 'i');
+// "…, injuring four Filipino sailors": the people hurt name the state attacked.
+const CASUALTY_BEFORE = /\b(?:injur|wound|kill)(?:ing|ed)\s+(?:(?:at least|about|some|several|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+)?$/i;
+const CASUALTY_AFTER = /^\s+(?:sailors|soldiers|troops|servicemen|crew members|crew|fishermen|civilians|border guards|marines|coast guards?men)\b/i;
 const PASSIVE = /\b(?:was|were|been|being|is|are|got)\s+(?:\w+ly\s+)?$/i;
 const BY = /^\s+by\s+(?:the\s+)?$/i;
 const POSSESSED = /^\s*(?:\w+\s+)?(?:territory|forces|positions|soldiers|troops|vessels?|ships?|border|aircraft|base|villages?|towns?)\b/i;
 const TERRITORY_OF = /\b(?:territory|soil) of (?:the Republic of )?$/i;
-const ITS_TERRITORY = /\bits (?:territory|soil|border|positions|forces|airspace|territorial waters|waters)\b/i;
+const ITS_TERRITORY = /\bits (?:territory|soil|border|positions|forces|airspace|territorial waters|waters|(?:[\w-]+ )?(?:websites|networks|systems|servers|infrastructure|institutions|ministries|services?|agencies|banks))\b/i;
 
 // "the drone" just before the verb (with an auxiliary or adverb between) stands for a weapon or unit
 // named earlier in the sentence with its state: "fragments of a Russian drone … after the drone violated".
@@ -105,7 +115,12 @@ export function readRoles(
       const earlier = subject ? undefined : antecedent(sentence.slice(0, t.start), base, actors);
       if (subject) attacker = { polity: subject.word.polity, evidence: span(subject), confidence: 0.85, how: `named just before "${t.text}"` };
       else if (earlier) attacker = { polity: earlier.word.polity, evidence: span(earlier), confidence: 0.7, how: `named earlier in the sentence with what "${t.text}" has for subject` };
-      else if (group === undefined) group = groupAt(sentence, base, 0, (m) => m.index + m[0].length <= t.start && ATTACKER_GAP.test(sentence.slice(m.index + m[0].length, t.start)));
+      else if (AND_VERB.test(before)) {
+        const and = AND_VERB.exec(before)!.index;
+        const shared = actors.filter((m) => local(m).e <= and && m.word.polity !== applicant && SUBJECT_OF_VERB.test(sentence.slice(local(m).e, and))).at(-1);
+        if (shared) attacker = { polity: shared.word.polity, evidence: span(shared), confidence: 0.7, how: `subject of the verb joined to "${t.text}" by "and"` };
+      }
+      if (attacker === undefined && earlier === undefined && subject === undefined && group === undefined) group = groupAt(sentence, base, 0, (m) => m.index + m[0].length <= t.start && ATTACKER_GAP.test(sentence.slice(m.index + m[0].length, t.start)));
     }
     if (target === undefined) {
       const object = actors.find((m) => local(m).s >= t.end && m.word.polity !== attacker?.polity && TARGET_GAP.test(sentence.slice(t.end, local(m).s)));
@@ -119,6 +134,10 @@ export function readRoles(
         ((m.possessive && POSSESSED.test(sentence.slice(local(m).e + 2))) || TERRITORY_OF.test(sentence.slice(0, local(m).s))),
     );
     if (owner) target = { polity: owner.word.polity, evidence: span(owner), confidence: 0.75, how: 'whose territory or forces the sentence names' };
+  }
+  if (target === undefined) {
+    const hurt = actors.find((m) => m.word.polity !== attacker?.polity && CASUALTY_BEFORE.test(sentence.slice(0, local(m).s)) && CASUALTY_AFTER.test(sentence.slice(local(m).e)));
+    if (hurt) target = { polity: hurt.word.polity, evidence: span(hurt), confidence: 0.7, how: 'the people the incident hurt' };
   }
   if (target === undefined && ITS_TERRITORY.test(sentence)) {
     const subject = actors.find((m) => m.word.polity !== attacker?.polity && (applicant === undefined || m.word.polity === applicant));
