@@ -120,7 +120,7 @@ export async function copyToStdout(file: string): Promise<void> {
 // Below this size one thread answers sooner than workers that each load the knowledge base first.
 const PARALLEL_FROM_BYTES = 4 << 20;
 
-/** Runs a batch locate: on every core for a large file. */
+/** Runs a batch locate: on this thread, or on `workers` threads for a large file when asked. */
 export async function locateBatch(opts: BatchOptions): Promise<void> {
   const name = opts.input === '-' ? 'stdin' : opts.input;
   let buffer: Buffer;
@@ -129,8 +129,9 @@ export async function locateBatch(opts: BatchOptions): Promise<void> {
   } catch (error) {
     throw new CasusError('invalid-input', `--input: cannot read ${name}: ${(error as Error).message}`);
   }
-  // One thread unless asked: measured on this 2-core machine under load from other work, two workers
-  // (each loading the knowledge base) took 4.6-6.9 s for 1,000,000 points against 2.9-3.8 s for one.
+  // One thread unless asked: on this 2-core machine two workers (each loading its own knowledge base,
+  // and each slower per row while both run) took 3.64 s for the bench's 1,000,000 points against
+  // 3.43 s for one thread (npm run bench -- locate).
   const workers = Math.min(opts.workers ?? 1, availableParallelism() * 2);
   if (workers > 1 && buffer.length >= PARALLEL_FROM_BYTES) return locateParallel(buffer, { ...opts, name, date: opts.date ?? today(), workers });
   // The whole input is checked before anything is written. (Answering piece by piece while checking,
