@@ -9,7 +9,7 @@
  */
 import { createHash } from 'node:crypto';
 import { closeSync, fstatSync, mkdirSync, openSync, readdirSync, readSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { basename, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { buildPointGrid, readEdgesOnDemand, type PointGrid, type Ring } from '../domain/geo/index.js';
 import type { BaseFeature, BorderFile, BorderGeometry } from '../domain/territory/index.js';
 import { PACKAGE_ROOT } from './data-dir.js';
@@ -247,8 +247,12 @@ function readOnDemand(file: string): BaseLayer {
   }
 }
 
-function writeAtomically(file: string, data: Buffer): void {
-  mkdirSync(cacheDir(), { recursive: true });
+/**
+ * Writes a cache file whole or not at all (a temporary file, then a rename), creating its directory:
+ * a process reading the cache never sees half a file.
+ */
+export function writeAtomically(file: string, data: string | Uint8Array): void {
+  mkdirSync(dirname(file), { recursive: true });
   const tmp = `${file}.${process.pid}.tmp`;
   writeFileSync(tmp, data);
   renameSync(tmp, file);

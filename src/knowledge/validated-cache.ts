@@ -8,10 +8,10 @@
  * is cached and every load validates.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { cacheDir } from './base-layer-cache.js';
+import { cacheDir, writeAtomically } from './base-layer-cache.js';
 import { survivesJson } from './yaml-cache.js';
 
 // Replaced by the bundler with the build's hash; undeclared (typeof 'undefined') anywhere else.
@@ -48,11 +48,7 @@ export function readValidated(text: string, schema: z.ZodType): { value: unknown
 export function writeValidated(text: string, schema: z.ZodType, value: unknown): void {
   if (build === undefined || !survivesJson(value)) return;
   try {
-    const file = cacheFile(text, schema, build);
-    mkdirSync(join(cacheDir(), 'validated'), { recursive: true });
-    const tmp = `${file}.${process.pid}.tmp`;
-    writeFileSync(tmp, JSON.stringify(value));
-    renameSync(tmp, file);
+    writeAtomically(cacheFile(text, schema, build), JSON.stringify(value));
   } catch {
     // Read-only: every start validates, only slower.
   }

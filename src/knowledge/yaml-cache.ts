@@ -6,10 +6,10 @@
  * milliseconds. Validation still runs on every load, so a stale schema can never be bypassed.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isCollection, isMap, isSeq, type Document, type LineCounter, type Node as YamlNode } from 'yaml';
-import { cacheDir } from './base-layer-cache.js';
+import { cacheDir, writeAtomically } from './base-layer-cache.js';
 
 /** What the cache keeps of one parsed document. */
 export interface CachedYaml {
@@ -77,11 +77,7 @@ export function writeCachedYaml(text: string, doc: Document, lineCounter: LineCo
   try {
     if (!survivesJson(value)) return;
     const entry: CachedYaml = { value, positions: positionsOf(doc, lineCounter) };
-    const file = cacheFile(text);
-    mkdirSync(join(cacheDir(), 'yaml'), { recursive: true });
-    const tmp = `${file}.${process.pid}.tmp`;
-    writeFileSync(tmp, JSON.stringify(entry));
-    renameSync(tmp, file);
+    writeAtomically(cacheFile(text), JSON.stringify(entry));
   } catch {
     // Read-only install: every start parses, only slower.
   }
