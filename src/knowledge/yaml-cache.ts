@@ -3,7 +3,8 @@
  * A file cache of parsed YAML: the plain value of a document and the line and column of every node
  * outside flow collections, keyed by a hash of the text. Parsing the overlays' coordinate lists with
  * the `yaml` library is most of a cold start; reading the same value back as JSON takes a few
- * milliseconds. Validation still runs on every load, so a stale schema can never be bypassed.
+ * milliseconds. It holds parses, not validations: a value read from it is validated like a fresh one
+ * (validated-cache.ts keeps validated values, per build).
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';

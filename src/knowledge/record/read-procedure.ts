@@ -7,7 +7,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fromZodIssues, procedureSchema, treatyRosterFrom, type Procedure } from '../../domain/casefile/index.js';
 import { CasusError, invalidInput, type Issue } from '../../domain/errors.js';
-import { locateIssues, parseLocatedYaml } from './yaml-locate.js';
+import { locateIssues, parseLocatedYaml } from '../yaml-locate.js';
 import { displayPath } from '../data-dir.js';
 
 /** A procedure, "the treaty declares none", or the issues in its block. */

@@ -9,7 +9,7 @@ import { checkRecordCase, type CaseLog, type Procedure } from '../../domain/case
 import type { Issue } from '../../domain/errors.js';
 import { readProcedure } from './read-procedure.js';
 import type { RecordPaths } from './record-paths.js';
-import { locateIssues, parseLocatedYaml } from './yaml-locate.js';
+import { locateIssues, parseLocatedYaml } from '../yaml-locate.js';
 
 /** What reading the record found. */
 export interface RecordRead {

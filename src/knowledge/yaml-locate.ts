@@ -1,11 +1,12 @@
 /**
  * @module yaml-locate
- * Parses YAML and keeps a locator from a path (`['events', 3, 'date']`) to its line and column, so
- * that issues found after parsing can cite the file position.
+ * Parses YAML (through the YAML cache) and keeps a locator from a path (`['events', 3, 'date']`) to
+ * its line and column, so that issues found after parsing can cite the file position. Data files
+ * (yaml-file.ts) and the record and procedures (record/) all parse here.
  */
 import { isMap, isSeq, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
-import type { Issue } from '../../domain/errors.js';
-import { readCachedYaml, writeCachedYaml } from '../yaml-cache.js';
+import type { Issue } from '../domain/errors.js';
+import { readCachedYaml, writeCachedYaml } from './yaml-cache.js';
 
 type At = NonNullable<Issue['at']>;
 
