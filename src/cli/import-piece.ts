@@ -170,4 +170,3 @@ function rawLines(text: string, firstLine: number): (from: number, to: number) =
     return text.slice(start, seek(to));
   };
 }
-

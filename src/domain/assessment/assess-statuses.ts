@@ -5,7 +5,7 @@
  * the same answers as `assess` — a property test holds the two together — at a fraction of the
  * allocation, for runs over millions of events; explain the interesting ones with `assess` after.
  */
-import { covers } from '../dates/index.js';
+import { covers, nextDay } from '../dates/index.js';
 import { ConditionError, partiesOn, type Provision, type Treaty } from '../treaty/index.js';
 import { READINGS, territoryFor, type Location, type Reading } from '../territory/index.js';
 import { incidentContext } from './evaluate-provision.js';
@@ -106,11 +106,6 @@ interface CachedStatuses {
 const listKey = (xs: readonly string[]) => (xs.length === 0 ? '' : xs.length === 1 ? xs[0]! : xs.join('+'));
 
 const INCIDENT_FIELDS = ['attacker', 'target', 'kind', 'against', 'flag', 'fatalities', 'requestedBy'] as const;
-
-/** The day after an ISO date. */
-function nextDay(date: string): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
-}
 
 /**
  * What the statuses of `plan` depend on, as a function from (incident, location) to a string:

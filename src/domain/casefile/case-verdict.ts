@@ -3,6 +3,7 @@
  * One line that says how a case went: "applied within 3 days; assistance agreed the same day;
  * peacekeeping assistance delivered within 1 day; withdrawn".
  */
+import { daysBetween } from '../dates/index.js';
 import type { Outcome } from './case-event.js';
 import { caseCompliance } from './case-compliance.js';
 import type { CaseFile } from './case-file.js';
@@ -43,7 +44,7 @@ export function caseVerdict(file: CaseFile, triggered?: string): string {
     // Counted from the application, unless the first decision came before it (then from the incident).
     const afterApplication = l.dates.application !== undefined && l.dates.application <= l.dates.decision;
     const from = afterApplication ? l.dates.application : l.dates.incident;
-    const days = Math.round((Date.parse(l.dates.decision) - Date.parse(from)) / 86_400_000);
+    const days = daysBetween(from, l.dates.decision);
     const before = c.applied && !afterApplication ? ' (before the application)' : '';
     parts.push(`${OUTCOME_WORDS[firstDecision.outcome]} ${within(days)}${before}`);
     if (lastDecision && lastDecision !== firstDecision && lastDecision.outcome !== firstDecision.outcome)

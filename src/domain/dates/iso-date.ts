@@ -23,6 +23,11 @@ export function daysBetween(a: IsoDate, b: IsoDate): number {
   return Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000);
 }
 
+/** The day after `date`. */
+export function nextDay(date: IsoDate): IsoDate {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+}
+
 /** Today's date in UTC. */
 export function today(): IsoDate {
   return new Date().toISOString().slice(0, 10);
