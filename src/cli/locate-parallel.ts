@@ -23,7 +23,6 @@ interface ParallelOptions {
   readonly workers: number;
 }
 
-
 /** Locates every row of `buffer` on `workers` threads. */
 export async function locateParallel(buffer: Buffer, opts: ParallelOptions): Promise<void> {
   const pieces: { start: number; end: number; firstLine: number }[] = [];

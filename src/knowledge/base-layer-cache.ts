@@ -210,17 +210,18 @@ function readOnDemand(file: string): BaseLayer {
     const offsets = arrayOffsets(header, jsonLength);
     const ringCount = header.naturalEarth.reduce((n, f) => n + f.rings.length, 0);
     const n = GRID_ARRAYS.length;
-    const edgeArrays = new Set([ringCount + n - 1, ringCount + 2 * n - 1]);
+    // Each grid's edges are its last array: the territory grid's after the rings, then the sea's.
+    const [gridEdges, seaEdges] = [ringCount + n - 1, ringCount + 2 * n - 1];
     const views: (Float64Array | Int32Array | Uint8Array)[] = [];
     // Runs of arrays between the edge arrays are read in one go each.
     for (let i = 0; i < header.arrays.length; ) {
-      if (edgeArrays.has(i)) {
+      if (i === gridEdges || i === seaEdges) {
         views.push(new Float64Array(header.arrays[i]!.length));
         i++;
         continue;
       }
       let j = i;
-      while (j < header.arrays.length && !edgeArrays.has(j)) j++;
+      while (j < header.arrays.length && j !== gridEdges && j !== seaEdges) j++;
       const start = offsets[i]!;
       const end = offsets[j - 1]! + header.arrays[j - 1]!.length * SIZES[header.arrays[j - 1]!.type];
       const buffer = new ArrayBuffer(end - start);
@@ -228,19 +229,19 @@ function readOnDemand(file: string): BaseLayer {
       for (let k = i; k < j; k++) views.push(view(buffer, offsets[k]! - start, header.arrays[k]!));
       i = j;
     }
-    const layer = layerFrom(header, views);
-    for (const [grid, k] of [[layer.grid, ringCount + n - 1], [layer.sea, ringCount + 2 * n - 1]] as const) {
+    const onDemand = (grid: PointGrid, edgesArray: number): PointGrid => {
       const missing = new Uint8Array(grid.candFeature.length).fill(1);
-      const onDemand: PointGrid = { ...grid, missing };
-      readEdgesOnDemand(onDemand, (j) => {
-        const from = onDemand.edgeStart[j]!;
-        const to = onDemand.edgeStart[j + 1]!;
-        if (to > from) readAt(fd, new Uint8Array(onDemand.edges.buffer, from * 8, (to - from) * 8), offsets[k]! + from * 8, file);
+      const lazy: PointGrid = { ...grid, missing };
+      readEdgesOnDemand(lazy, (j) => {
+        const from = lazy.edgeStart[j]!;
+        const to = lazy.edgeStart[j + 1]!;
+        if (to > from) readAt(fd, new Uint8Array(lazy.edges.buffer, from * 8, (to - from) * 8), offsets[edgesArray]! + from * 8, file);
         missing[j] = 0;
       });
-      Object.assign(layer, grid === layer.grid ? { grid: onDemand } : { sea: onDemand });
-    }
-    return layer;
+      return lazy;
+    };
+    const layer = layerFrom(header, views);
+    return { ...layer, grid: onDemand(layer.grid, gridEdges), sea: onDemand(layer.sea, seaEdges) };
   } catch (error) {
     closeSync(fd);
     throw error;

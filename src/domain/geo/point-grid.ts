@@ -32,8 +32,9 @@ export interface PointGrid {
   readonly edges: Float64Array;
   readonly featureCount: number;
   /**
-   * Set while the edges are read on demand (see readEdgesOnDemand): candidate j's edges are not in
-   * `edges` yet where missing[j] is 1. Undefined (present, so every grid has one shape) once complete.
+   * Set when the edges are read on demand (see readEdgesOnDemand): candidate j's edges are not in
+   * `edges` yet where missing[j] is 1. Undefined when every edge is in memory (present even then, so
+   * every grid has one shape and the lookups stay monomorphic).
    */
   readonly missing: Uint8Array | undefined;
 }
