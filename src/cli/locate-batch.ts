@@ -5,13 +5,12 @@
  */
 import { createReadStream, readFileSync, renameSync, openSync, writeSync, closeSync, rmSync } from 'node:fs';
 import { once } from 'node:events';
-import { tmpdir } from 'node:os';
 import { join as joinPath } from 'node:path';
 import { CasusError, type Issue } from '../domain/errors.js';
 import { isIsoDate, today } from '../domain/dates/index.js';
 import { locate, type Location } from '../domain/territory/index.js';
 import { loadKnowledge } from '../knowledge/load-knowledge.js';
-import { availableParallelism } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { rowProgress } from './progress.js';
 import { locateParallel } from './locate-parallel.js';
 
@@ -106,10 +105,24 @@ export function badRows(issues: readonly Issue[], name: string, total = issues.l
 /** The size of a piece of input read at a time (cut at a line end). */
 export const PIECE = 1 << 20;
 
-/** Copies a finished answer file to stdout, then removes it. */
-export async function copyToStdout(file: string): Promise<void> {
+/**
+ * Where answers are written until every row is known to be good: beside `--output`, or in the temporary
+ * directory for stdout — which also goes through a file, because writeSync to a full pipe fails with
+ * EAGAIN (a reader slower than Casus, e.g. `casus locate --input … | less`).
+ */
+export function partialFile(output: string | undefined): string {
+  return output === undefined ? joinPath(tmpdir(), `casus-locate-${process.pid}.partial`) : `${output}.partial-${process.pid}`;
+}
+
+/** Hands a complete answer file (from partialFile) to its reader: renamed to `--output`, or copied to stdout and removed. */
+export async function deliverAnswers(file: string, output: string | undefined, rows: number): Promise<void> {
+  if (output !== undefined) {
+    renameSync(file, output);
+    process.stderr.write(`casus: located ${rows} point(s) → ${output}\n`);
+    return;
+  }
   try {
-    // Through the stream, waiting for 'drain': a synchronous write to a full pipe fails with EAGAIN.
+    // Through the stream, waiting for 'drain' (see partialFile).
     for await (const chunk of createReadStream(file, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>)
       if (!process.stdout.write(chunk)) await once(process.stdout, 'drain');
   } finally {
@@ -139,9 +152,7 @@ export async function locateBatch(opts: BatchOptions): Promise<void> {
   const { rows, issues } = parseRows(buffer.toString('utf8'), opts.date ?? today(), name);
   if (issues.length > 0) throw badRows(issues.slice(0, 20), name, issues.length);
   const map = loadKnowledge().map;
-  // Stdout too goes through a file: writeSync to a pipe that is full fails with EAGAIN (a reader
-  // slower than Casus, e.g. `casus locate --input … | less`).
-  const tmp = opts.output === undefined ? joinPath(tmpdir(), `casus-locate-${process.pid}.partial`) : `${opts.output}.partial-${process.pid}`;
+  const tmp = partialFile(opts.output);
   const fd = openSync(tmp, 'w');
   const bar = rowProgress('locating', rows.length, rows.length < 10_000);
   try {
@@ -165,9 +176,5 @@ export async function locateBatch(opts: BatchOptions): Promise<void> {
     bar.stop();
   }
   closeSync(fd);
-  if (opts.output === undefined) await copyToStdout(tmp);
-  else {
-    renameSync(tmp, opts.output);
-    process.stderr.write(`casus: located ${rows.length} point(s) → ${opts.output}\n`);
-  }
+  await deliverAnswers(tmp, opts.output, rows.length);
 }

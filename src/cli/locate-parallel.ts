@@ -5,13 +5,11 @@
  * becomes the output (or is copied to stdout) only when every row was good — a bad row still leaves
  * nothing written.
  */
-import { closeSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { closeSync, openSync, rmSync, writeSync } from 'node:fs';
 import type { Issue } from '../domain/errors.js';
 // The API's starter knows how to run a TypeScript worker under tsx as well as compiled JavaScript.
 import { startModuleWorker } from '../api/module-worker.js';
-import { badRows, copyToStdout, LOCATE_CSV_HEADER, PIECE } from './locate-batch.js';
+import { badRows, deliverAnswers, LOCATE_CSV_HEADER, partialFile, PIECE } from './locate-batch.js';
 import type { LocateJob, LocateReply } from './locate-worker.js';
 import { progressBar } from './progress.js';
 
@@ -34,7 +32,7 @@ export async function locateParallel(buffer: Buffer, opts: ParallelOptions): Pro
     for (let i = buffer.indexOf(10, start); i >= 0 && i < end; i = buffer.indexOf(10, i + 1)) line++;
     start = end;
   }
-  const tmp = opts.output === undefined ? join(tmpdir(), `casus-locate-${process.pid}.partial`) : `${opts.output}.partial-${process.pid}`;
+  const tmp = partialFile(opts.output);
   const fd = openSync(tmp, 'w');
   let open = true;
   const bar = progressBar('locating', line - 1);
@@ -80,12 +78,7 @@ export async function locateParallel(buffer: Buffer, opts: ParallelOptions): Pro
     if (issues.length > 0) throw badRows(issues, opts.name);
     closeSync(fd);
     open = false;
-    if (opts.output !== undefined) {
-      renameSync(tmp, opts.output);
-      process.stderr.write(`casus: located ${rows} point(s) → ${opts.output}\n`);
-    } else {
-      await copyToStdout(tmp);
-    }
+    await deliverAnswers(tmp, opts.output, rows);
   } finally {
     bar.stop();
     if (open) closeSync(fd);
