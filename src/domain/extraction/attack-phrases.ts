@@ -6,20 +6,22 @@
  * attacker's name and its verb; and the words for armed groups that are no state.
  */
 
+/** What flies and can be flown over a place: the aircraft among the means of an attack. */
+const FLYING = [
+  'drones?', 'UAVs?', 'unmanned aerial vehicles?', 'aircraft', '(?:fighter |military |combat )?(?:jets?|planes?)', 'fighters', 'warplanes?',
+  'bombers?', 'helicopters?',
+];
+
 /** Weapons and platforms: what is fired, launched or flown ("rockets", "helicopters", "fighter jets"). */
 export const MEANS = [
   'rockets?', 'missiles?', 'shells?', 'mortars?(?: rounds| shells)?', 'artillery(?: rounds| shells)?', 'grenades?', 'bombs?',
   'projectiles?', 'munitions', 'salvos?', 'barrages?', 'volleys?', 'shots', 'rounds', 'torpedo(?:es)?', 'flares',
-  'drones?', 'UAVs?', 'unmanned aerial vehicles?', 'loitering munitions', 'aircraft', '(?:fighter |military |combat )?(?:jets?|planes?)',
-  'fighters', 'warplanes?', 'bombers?', 'helicopters?', 'gunships?', 'interceptors?',
+  'loitering munitions', ...FLYING, 'gunships?', 'interceptors?',
   'warships?', 'ships?', 'vessels?', 'boats?', 'submarines?', 'frigates?', 'tanks?', 'armou?red vehicles?',
 ];
 
-/** The means that fly: what is "seen over" a place violates its airspace. */
-export const AIRCRAFT = [
-  'drones?', 'UAVs?', 'unmanned aerial vehicles?', 'aircraft', '(?:fighter |military |combat )?(?:jets?|planes?)', 'fighters', 'warplanes?',
-  'bombers?', 'helicopters?', 'balloons?',
-];
+/** The means that fly, and balloons: what is "seen over" a place violates its airspace. */
+export const AIRCRAFT = [...FLYING, 'balloons?'];
 
 /** Units and services that stand for their state ("Russian troops", "Chinese coast guard"). */
 export const UNITS = [
