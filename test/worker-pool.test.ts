@@ -5,7 +5,8 @@
  * and close() failing what is left.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { createWorkerPool, type WorkerPool } from '../src/api/worker-pool.js';
+import { createAnswerArena } from '../src/api/answer-arena.js';
+import { createWorkerPool, type PoolAnswer, type WorkerPool } from '../src/api/worker-pool.js';
 import { CasusError } from '../src/domain/errors.js';
 
 type Input = { say?: string; fail?: 'casus' | 'bug' | 'crash'; spinMs?: number };
@@ -65,5 +66,24 @@ describe('worker pool', () => {
     expect(await running).toMatchObject({ message: 'the server is shutting down' });
     expect(await waiting).toMatchObject({ message: 'the server is shutting down' });
     await expect(pool.run({ say: 'late' })).rejects.toMatchObject({ message: 'the echo pool is closed' });
+  }, 30_000);
+
+  it('answers into arena slots while one is free, as text when none is, and gets every slot back', async () => {
+    const arena = createAnswerArena(2, 64);
+    pool = createWorkerPool<Input>(ECHO, { size: 1, jobsPerWorker: 4, name: 'echo', arena });
+    const text = (a: PoolAnswer) => ('text' in a ? a.text : a.bytes.toString());
+    const answers = await Promise.all(Array.from({ length: 6 }, (_, i) => pool!.answer({ say: `Երևան ${i}`, spinMs: 2 })));
+    expect(answers.map(text)).toEqual(Array.from({ length: 6 }, (_, i) => JSON.stringify({ said: `Երևան ${i}` })));
+    // Four jobs in hand, two slots: two answers come as bytes (held until released), the rest as text.
+    expect(answers.filter((a) => 'bytes' in a)).toHaveLength(2);
+    expect(arena.inUse).toBe(2);
+    for (const a of answers) if ('bytes' in a) a.release();
+    expect(arena.inUse).toBe(0);
+    // Too long for a slot: text, and the slot is free again.
+    expect(text(await pool.answer({ say: 'x'.repeat(100) }))).toBe(JSON.stringify({ said: 'x'.repeat(100) }));
+    // A failed or crashed job gives its slot back.
+    await expect(pool.answer({ fail: 'casus' })).rejects.toMatchObject({ code: 'invalid-input' });
+    await expect(pool.answer({ fail: 'crash' })).rejects.toMatchObject({ message: 'the echo worker stopped' });
+    expect(arena.inUse).toBe(0);
   }, 30_000);
 });

@@ -89,12 +89,18 @@ function fromIssue(issue: Issue): ApiIssue {
  * `path.id`, as an issue path), anything else as a bare 500.
  */
 export function respondError(c: Context, error: unknown): Response {
+  const { status, body } = errorAnswer(error);
+  return c.json(body, status);
+}
+
+/** The status and body `respondError` answers a thrown error with (for paths that write HTTP without a Context). */
+export function errorAnswer(error: unknown): { readonly status: ContentfulStatusCode; readonly body: ApiErrorBody } {
   if (error instanceof CasusError) {
     const issues = error.issues.length > 0 ? error.issues.map(fromIssue) : [{ field: fieldOf(error.message), message: error.message }];
     const details = Object.keys(error.details).length > 0 ? { ...error.details } : undefined;
-    return errorResponse(c, error.code, error.message, issues, details);
+    return { status: HTTP_STATUS[error.code], body: errorBody(error.code, error.message, issues, details) };
   }
-  return errorResponse(c, 'internal', 'internal error (see the server log)');
+  return { status: HTTP_STATUS.internal, body: errorBody('internal', 'internal error (see the server log)') };
 }
 
 // "--at: expected ..." / "treaty: no treaty ..." → the field before the first colon, when it looks like one.

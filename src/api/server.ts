@@ -5,6 +5,7 @@
  * deadline, after which open connections are cut), stops the zones and assessment workers and closes
  * the database.
  */
+import { createServer as createHttpServer, type ServerOptions } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { serve, type ServerType } from '@hono/node-server';
 import { pino, type Logger } from 'pino';
@@ -12,6 +13,7 @@ import { assessCaseIncident, loadKnowledge } from '../knowledge/index.js';
 import { defaultRecordPaths, ensureRecordLoaded } from '../knowledge/record/index.js';
 import { openDatabase } from '../storage/index.js';
 import { createApp } from './app.js';
+import { directAssessments, type RequestListener } from './assessment-direct.js';
 import { createAssessmentsService } from './assessments-service.js';
 import { isLoopback } from './loopback.js';
 import { createZonesService } from './zones-service.js';
@@ -74,7 +76,10 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     log,
   );
   const server: ServerType = await new Promise((resolve, reject) => {
-    const s = serve({ fetch: app.fetch, hostname: options.host, port: options.port }, () => resolve(s));
+    // Plain assessment requests are answered before the router (assessment-direct).
+    const direct = directAssessments({ assessments, bodyLimitBytes: options.bodyLimitBytes, openReads: isLoopback(options.host), anonymousRateLimitPerMinute: options.anonymousRateLimitPerMinute, corsOrigin: options.corsOrigin, log });
+    const createServer = ((serverOptions: ServerOptions, listener: RequestListener) => createHttpServer(serverOptions, direct(listener))) as typeof createHttpServer;
+    const s = serve({ fetch: app.fetch, hostname: options.host, port: options.port, createServer }, () => resolve(s));
     s.once('error', reject);
   });
   const address = server.address() as AddressInfo;

@@ -1,11 +1,13 @@
 /**
  * @module worker-jobs
- * The worker's end of worker-pool: answers each job with JSON text, and a failure as data (a
+ * The worker's end of worker-pool: answers each job with JSON text (written into the job's arena
+ * slot when the pool has an arena and the text fits), and a failure as data (a
  * CasusError keeps its code, message and issues; anything else is an internal error with its stack,
  * which the main thread logs and never sends to a client).
  */
-import { parentPort } from 'node:worker_threads';
+import { parentPort, workerData } from 'node:worker_threads';
 import { CasusError } from '../domain/errors.js';
+import { arenaWriter } from './answer-arena.js';
 import { WORKER_READY, type WorkerJob, type WorkerReply } from './worker-pool.js';
 
 /**
@@ -16,10 +18,14 @@ import { WORKER_READY, type WorkerJob, type WorkerReply } from './worker-pool.js
 export function answerJobs<Input>(answer: (input: Input) => string): void {
   const port = parentPort;
   if (!port) throw new Error('this module must run as a worker thread (see worker-pool)');
+  const shared = (workerData as { arena?: { memory: SharedArrayBuffer; slotBytes: number } } | null)?.arena;
+  const arena = shared ? arenaWriter(shared.memory, shared.slotBytes) : undefined;
   port.on('message', (job: WorkerJob<Input>) => {
     let reply: WorkerReply;
     try {
-      reply = { id: job.id, ok: true, json: answer(job.input) };
+      const json = answer(job.input);
+      const bytes = arena && job.slot >= 0 ? arena.write(job.slot, json) : undefined;
+      reply = bytes === undefined ? { id: job.id, ok: true, json } : { id: job.id, ok: true, bytes };
     } catch (error) {
       reply =
         error instanceof CasusError

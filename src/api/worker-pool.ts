@@ -7,22 +7,30 @@
  */
 import type { Worker } from 'node:worker_threads';
 import { CasusError, type CasusErrorCode, type Issue } from '../domain/errors.js';
+import type { AnswerArena } from './answer-arena.js';
 import { startModuleWorker } from './module-worker.js';
 
-/** A job as sent to a worker. */
+/** A job as sent to a worker; `slot` is the arena slot its answer may be written into (-1: none). */
 export interface WorkerJob<Input> {
   readonly id: number;
   readonly input: Input;
+  readonly slot: number;
 }
 
-/** A worker's answer: JSON text, or the error as data (classes do not cross threads). */
+/** A worker's answer: JSON text, its length in the job's arena slot, or the error as data (classes do not cross threads). */
 export type WorkerReply =
   | { readonly id: number; readonly ok: true; readonly json: string }
+  | { readonly id: number; readonly ok: true; readonly bytes: number }
   | { readonly id: number; readonly ok: false; readonly error: { readonly code: CasusErrorCode; readonly message: string; readonly issues: readonly Issue[] } };
+
+/** An answer as the pool hands it over: text, or bytes in the arena, valid until `release()`. */
+export type PoolAnswer = { readonly text: string } | { readonly bytes: Buffer; readonly release: () => void };
 
 /** Runs jobs off the main thread. */
 export interface WorkerPool<Input> {
   run(input: Input): Promise<string>;
+  /** Like run, but an answer that fits a free arena slot comes back as bytes there (text otherwise). */
+  answer(input: Input): Promise<PoolAnswer>;
   /** Jobs handed to a worker or waiting for one. */
   readonly pending: number;
   /**
@@ -42,11 +50,18 @@ export interface WorkerPoolOptions {
   readonly jobsPerWorker?: number;
   /** Names the workers in errors: "the zones worker stopped". */
   readonly name: string;
+  /** Shared slots the workers write their answers into (`answer()`); none: answers come as text. */
+  readonly arena?: AnswerArena;
 }
 
 interface Task<Input> {
-  readonly job: WorkerJob<Input>;
-  resolve(json: string): void;
+  readonly id: number;
+  readonly input: Input;
+  /** Wants its answer in an arena slot if one is free when the job goes to a worker. */
+  readonly inArena: boolean;
+  /** The arena slot it was given (-1: none). */
+  slot: number;
+  resolve(answer: PoolAnswer): void;
   reject(error: unknown): void;
 }
 
@@ -71,8 +86,15 @@ export function createWorkerPool<Input>(url: URL, options: WorkerPoolOptions): W
   let nextId = 1;
   let closed = false;
 
+  const arena = options.arena;
+  // A job that will never be answered gives its arena slot back.
+  const fail = (task: Task<Input>, error: unknown) => {
+    if (task.slot >= 0) arena?.release(task.slot);
+    task.reject(error);
+  };
+
   const spawn = (slot: Slot<Input>): Worker => {
-    const worker = startModuleWorker(url);
+    const worker = startModuleWorker(url, arena ? { workerData: { arena: { memory: arena.memory, slotBytes: arena.slotBytes } } } : {});
     // The HTTP server keeps the process alive while it serves; an idle worker must not.
     worker.unref();
     let ready: () => void = () => undefined;
@@ -85,23 +107,28 @@ export function createWorkerPool<Input>(url: URL, options: WorkerPoolOptions): W
       const task = slot.held.get(reply.id);
       if (!task) return;
       slot.held.delete(reply.id);
-      if (reply.ok) task.resolve(reply.json);
-      // An unexpected failure stays a plain Error, so the server logs its stack and the client sees none of it.
+      const given = task.slot;
+      if (reply.ok && 'bytes' in reply) task.resolve({ bytes: arena!.view(given, reply.bytes), release: () => arena!.release(given) });
+      else {
+        if (given >= 0) arena?.release(given);
+        if (reply.ok) task.resolve({ text: reply.json });
+        // An unexpected failure stays a plain Error, so the server logs its stack and the client sees none of it.
       else if (reply.error.code === 'internal') task.reject(new Error(`${options.name} worker: ${reply.error.message}`));
-      else task.reject(new CasusError(reply.error.code, reply.error.message, { issues: reply.error.issues }));
+        else task.reject(new CasusError(reply.error.code, reply.error.message, { issues: reply.error.issues }));
+      }
       dispatch();
     });
-    const fail = (error: unknown) => {
+    const stopped = (error: unknown) => {
       failed(new CasusError('internal', `the ${options.name} worker could not start: ${error instanceof Error ? error.message : String(error)}`, { cause: error }));
       if (slot.worker !== worker) return;
       slot.worker = undefined;
       const lost = [...slot.held.values()];
       slot.held.clear();
-      for (const task of lost) task.reject(new CasusError('internal', `the ${options.name} worker stopped`, { cause: error }));
+      for (const task of lost) fail(task, new CasusError('internal', `the ${options.name} worker stopped`, { cause: error }));
       dispatch();
     };
-    worker.on('error', fail);
-    worker.on('exit', (code) => fail(new Error(`exit code ${code}`)));
+    worker.on('error', stopped);
+    worker.on('exit', (code) => stopped(new Error(`exit code ${code}`)));
     return worker;
   };
 
@@ -111,20 +138,26 @@ export function createWorkerPool<Input>(url: URL, options: WorkerPoolOptions): W
       for (const s of slots) if (s.held.size < perWorker && (!slot || s.held.size < slot.held.size)) slot = s;
       if (!slot) return;
       const task = waiting.shift()!;
-      slot.held.set(task.job.id, task);
+      // Taken only now, so slots go to jobs a worker holds, not to a long queue.
+      if (task.inArena && arena) task.slot = arena.acquire();
+      slot.held.set(task.id, task);
       slot.worker ??= spawn(slot);
-      slot.worker.postMessage(task.job);
+      const job: WorkerJob<Input> = { id: task.id, input: task.input, slot: task.slot };
+      slot.worker.postMessage(job);
     }
   };
 
+  const submit = (input: Input, inArena: boolean): Promise<PoolAnswer> => {
+    if (closed) return Promise.reject(new CasusError('internal', `the ${options.name} pool is closed`));
+    return new Promise<PoolAnswer>((resolve, reject) => {
+      waiting.push({ id: nextId++, input, inArena, slot: -1, resolve, reject });
+      dispatch();
+    });
+  };
+
   return {
-    run(input) {
-      if (closed) return Promise.reject(new CasusError('internal', `the ${options.name} pool is closed`));
-      return new Promise<string>((resolve, reject) => {
-        waiting.push({ job: { id: nextId++, input }, resolve, reject });
-        dispatch();
-      });
-    },
+    run: (input) => submit(input, false).then((answer) => ('text' in answer ? answer.text : answer.bytes.toString())),
+    answer: (input) => submit(input, true),
     get pending() {
       let held = 0;
       for (const slot of slots) held += slot.held.size;
@@ -138,12 +171,12 @@ export function createWorkerPool<Input>(url: URL, options: WorkerPoolOptions): W
     async close() {
       closed = true;
       const stopping = new CasusError('internal', 'the server is shutting down');
-      for (const task of waiting.splice(0)) task.reject(stopping);
+      for (const task of waiting.splice(0)) fail(task, stopping);
       await Promise.all(
         slots.map(async (slot) => {
           const worker = slot.worker;
           slot.worker = undefined;
-          for (const task of slot.held.values()) task.reject(stopping);
+          for (const task of slot.held.values()) fail(task, stopping);
           slot.held.clear();
           await worker?.terminate();
         }),

@@ -212,6 +212,7 @@ export function runApiContract(backend: ApiContract): void {
         let pending = 0;
         const pool = {
           run: () => Promise.reject(new Error(`assessments worker: Error: boom\n    at ${join(ROOT, 'src/secret.ts')}:12`)),
+          answer: () => Promise.reject(new Error('not used by the router')),
           get pending() {
             return pending;
           },

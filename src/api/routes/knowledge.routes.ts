@@ -4,11 +4,12 @@
  */
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import { z } from 'zod';
-import { locate, READINGS, type Reading } from '../../domain/territory/index.js';
+import { locate } from '../../domain/territory/index.js';
 import type { Treaty } from '../../domain/treaty/index.js';
 import type { ApiDeps, ApiEnv } from '../api-context.js';
 import { errorResponse } from '../api-error.js';
-import { findProvision, findTreaty, treatiesRequested } from './treaty-lookup.js';
+import { assessmentOf, busyAssessments } from '../assessment-request.js';
+import { findProvision, findTreaty } from './treaty-lookup.js';
 import {
   anyObject,
   assessmentAnswer,
@@ -130,15 +131,10 @@ export function knowledgeRoutes(app: OpenAPIHono<ApiEnv>, deps: ApiDeps): void {
       },
     }),
     async (c) => {
-      const body = c.req.valid('json');
-      const { treaty, reading, ...incident } = body;
-      const treaties = treatiesRequested(knowledge.treaties, treaty);
-      const readings: readonly Reading[] = reading === undefined || reading === 'all' ? READINGS : [reading];
-      const view = c.req.valid('query').view ?? 'full';
-      const answer = await deps.assessments.assess({ incident, options: { ...(treaties ? { treaties } : {}), readings }, ...(view === 'summary' ? { view } : {}) });
+      const answer = await deps.assessments.assess(assessmentOf(c.req.valid('json'), c.req.valid('query').view ?? 'full', knowledge));
       if (answer.kind === 'busy') {
         c.header('retry-after', '1');
-        return errorResponse(c, 'busy', `assessments: ${answer.pending} assessments are running or waiting; retry in a second`, [{ field: 'body', message: 'server busy' }]) as never;
+        return c.json(busyAssessments(answer.pending), 503);
       }
       // The worker already wrote the JSON (the same text c.json would write).
       return c.body(answer.json, 200, { 'content-type': 'application/json' }) as never;
