@@ -231,8 +231,12 @@ function comprehension(name: 'exists' | 'all' | 'exists_one', target: Node, vari
     if (!Array.isArray(list)) throw new Unsupported(`${name}() outside lists`);
     let error: CelError | undefined;
     let count = 0;
+    // One scope for the whole list, its variable rebound per element: a fresh copy of the context
+    // per element was most of what an assessment allocated, and outlived young-generation GCs.
+    const scope: Record<string, unknown> = { ...ctx, [variable]: undefined };
     for (const item of list) {
-      const v = predicate({ ...ctx, [variable]: item });
+      scope[variable] = item;
+      const v = predicate(scope);
       if (v instanceof CelError) {
         if (name === 'exists_one') return v;
         error ??= v;
