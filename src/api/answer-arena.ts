@@ -59,12 +59,16 @@ export function createAnswerArena(slots: number, slotBytes: number): AnswerArena
 export interface ArenaWriter {
   /** Writes `text` as UTF-8 into `slot` and returns its length in bytes, or undefined when it does not fit. */
   write(slot: number, text: string): number | undefined;
+  /** The slot's memory, for a writer that writes bytes itself. */
+  slot(slot: number): Buffer;
 }
 
 /** The worker's view of an arena the HTTP thread created (from its workerData). */
 export function arenaWriter(memory: SharedArrayBuffer, slotBytes: number): ArenaWriter {
   const encoder = new TextEncoder();
+  const views: Buffer[] = [];
   return {
+    slot: (slot) => (views[slot] ??= Buffer.from(memory, slot * slotBytes, slotBytes)),
     write(slot, text) {
       // Every UTF-16 unit takes at least one byte, so a longer text cannot fit.
       if (text.length > slotBytes) return undefined;

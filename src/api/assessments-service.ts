@@ -8,7 +8,7 @@
  * from the answer cache without a worker.
  */
 import { availableParallelism } from 'node:os';
-import type { AssessOptions, Incident } from '../domain/assessment/index.js';
+import type { Assessment, AssessOptions, Incident } from '../domain/assessment/index.js';
 import { assessIncident, loadKnowledge, type Knowledge } from '../knowledge/index.js';
 import { createAnswerArena } from './answer-arena.js';
 import { createAnswerCache } from './answer-cache.js';
@@ -59,8 +59,12 @@ export interface AssessmentsServiceOptions {
 }
 
 /** The answer object (docs/json.md) for one request, as the JSON text the route writes: the worker and the in-process path both answer with this. */
-export function assessmentJson({ incident, options, view }: AssessmentRequest, knowledge?: Knowledge): string {
-  const answer = assessIncident(incident, options, knowledge);
+export function assessmentJson(request: AssessmentRequest, knowledge?: Knowledge): string {
+  return answerJson(assessIncident(request.incident, request.options, knowledge), request.view);
+}
+
+/** An answer object's JSON text in a view. */
+export function answerJson(answer: Assessment, view: AssessmentRequest['view']): string {
   if (view !== 'summary') return JSON.stringify(answer);
   // The summary view: the question, where it lies, and one row per provision with its status under each reading.
   return JSON.stringify({ incident: answer.incident, location: answer.location, summary: answer.summary });

@@ -11,11 +11,12 @@ import { arenaWriter } from './answer-arena.js';
 import { WORKER_READY, type WorkerJob, type WorkerReply } from './worker-pool.js';
 
 /**
- * Answers the jobs the pool sends this worker, and tells the pool it is ready; `answer` returns the
- * JSON text of one job.
+ * Answers the jobs the pool sends this worker, and tells the pool it is ready. `answer` returns the
+ * JSON text of one job; when the job came with an arena slot, `answer` gets it and may instead write
+ * the answer's UTF-8 there itself and return how many bytes it wrote.
  * @example answerJobs<ZonesQuery>((query) => JSON.stringify(provisionZones(knowledge, query)))
  */
-export function answerJobs<Input>(answer: (input: Input) => string): void {
+export function answerJobs<Input>(answer: (input: Input, slot: Buffer | undefined) => string | number): void {
   const port = parentPort;
   if (!port) throw new Error('this module must run as a worker thread (see worker-pool)');
   const shared = (workerData as { arena?: { memory: SharedArrayBuffer; slotBytes: number } } | null)?.arena;
@@ -23,9 +24,10 @@ export function answerJobs<Input>(answer: (input: Input) => string): void {
   port.on('message', (job: WorkerJob<Input>) => {
     let reply: WorkerReply;
     try {
-      const json = answer(job.input);
-      const bytes = arena && job.slot >= 0 ? arena.write(job.slot, json) : undefined;
-      reply = bytes === undefined ? { id: job.id, ok: true, json } : { id: job.id, ok: true, bytes };
+      const slot = arena && job.slot >= 0 ? arena.slot(job.slot) : undefined;
+      const given = answer(job.input, slot);
+      const bytes = typeof given === 'number' ? given : slot ? arena!.write(job.slot, given) : undefined;
+      reply = bytes !== undefined ? { id: job.id, ok: true, bytes } : { id: job.id, ok: true, json: given as string };
     } catch (error) {
       reply =
         error instanceof CasusError
