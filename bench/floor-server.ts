@@ -8,8 +8,9 @@ import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 
 const [port, file] = process.argv.slice(2);
-const body = readFileSync(file!, 'utf8'); // text, as the server writes it
-const length = Buffer.byteLength(body);
+// The answer's bytes, ready to write: the least a server can do per request.
+const body = readFileSync(file!);
+const length = body.length;
 createServer((req, res) => {
   req.resume();
   req.once('end', () => {

@@ -160,6 +160,10 @@ export async function benchHttp(): Promise<void> {
     // The same rate over distinct incidents (dates 1995–2025, places in and outside the parties, many
     // attackers), each answer computed from scratch: a figure, not a target.
     const distinctBodies = Array.from({ length: RATE * d }, (_, i) => JSON.stringify(incidentAt(i)));
+    // Warmed up like every other run, on other incidents of the same kind: the fixed incident is
+    // answered from the answer cache, so until now the assessment code itself has barely run.
+    const warmBodies = Array.from({ length: RATE * 2 }, (_, i) => JSON.stringify(incidentAt(1_000_000 + i)));
+    await openLoop({ ...open, body: warmBodies, seconds: 2 });
     const [distinct, distinctCpu] = await withCpu(child.pid, () => openLoop({ ...open, body: distinctBodies, seconds: d }));
     printOpenLoop(`  … ${distinctBodies.length} distinct incidents`, distinct);
     printCpu('distinct incidents', distinctCpu, distinct.sent);
@@ -190,6 +194,12 @@ export async function benchHttp(): Promise<void> {
       `http/ratios  main-thread CPU per POST: Casus ${casusCpu?.toFixed(0) ?? '?'} µs / floor ${floorMainCpu?.toFixed(0) ?? '?'} µs = ${casusCpu && floorMainCpu ? ratio(casusCpu, floorMainCpu).toFixed(2) : '?'}x; p99 at ${RATE}/s, distinct incidents: ${distinct.p99} ms / floor ${floorOpen.p99} ms = ${ratio(distinct.p99, floorOpen.p99).toFixed(2)}x; saturation: ${max.requests.average.toFixed(0)} / ${floorMax.requests.average.toFixed(0)} req/s = ${ratio(max.requests.average, floorMax.requests.average).toFixed(2)}x`,
     );
     if (casusCpu && floorMainCpu) target('main-thread CPU per POST ≤ 1.3× the floor', ratio(casusCpu, floorMainCpu) <= 1.3, `${ratio(casusCpu, floorMainCpu).toFixed(2)}x`);
+    // The fixed incident is answered from the answer cache after its second request; distinct ones
+    // each go to a worker. Both are printed, so the cache does not hide the uncached path.
+    if (distinctCpu && floorMainCpu) {
+      const uncached = (distinctCpu.main.runMs * 1000) / distinct.sent;
+      console.log(`http/figure  main-thread CPU per POST, distinct incidents (no cache hit): ${uncached.toFixed(0)} µs / floor ${floorMainCpu.toFixed(0)} µs = ${ratio(uncached, floorMainCpu).toFixed(2)}x`);
+    }
     target('p99, 20,000 distinct incidents ≤ 2× the floor', ratio(distinct.p99, floorOpen.p99) <= 2, `${ratio(distinct.p99, floorOpen.p99).toFixed(2)}x`);
     target('saturation throughput ≥ 0.6× the floor', ratio(max.requests.average, floorMax.requests.average) >= 0.6, `${ratio(max.requests.average, floorMax.requests.average).toFixed(2)}x`);
     const locateRun = await run('GET /v1/locate (max)', { url: `${url}/v1/locate?at=40.18,44.51&date=2020-07-12`, duration: d });

@@ -3,9 +3,11 @@
  * Answers of requests asked more than once, as the bytes written to the socket. An assessment depends
  * only on its request and on the knowledge base, which is loaded once per server, so the same body
  * always gets the same bytes: a dashboard polling one incident, or many readers of one news story,
- * are answered without a worker. A body is kept only the second time it is seen within the last
- * `doorkeeper` distinct bodies, so a stream of distinct incidents (an import, a simulation) copies
- * nothing; the oldest answers go first once `maxBytes` is reached.
+ * are answered without a worker. A body is kept only the second time it is seen, so a stream of
+ * distinct incidents (an import, a simulation) copies nothing; the oldest answers go first once
+ * `maxBytes` is reached. What has been seen is a table of key hashes, not of keys: keeping the last
+ * few thousand bodies as strings made every young-generation GC of the thread serving HTTP copy them
+ * (3 ms pauses under 2,000 distinct incidents a second).
  */
 
 /** Answers by request key. */
@@ -21,7 +23,7 @@ export interface AnswerCache {
 export interface AnswerCacheOptions {
   /** Answers kept, in bytes, at most (0: keep nothing). */
   readonly maxBytes: number;
-  /** Distinct keys remembered as seen once (default 4,096). */
+  /** Slots of the seen-once table, a power of two (default 4,096); a later key may take an earlier one's slot. */
   readonly doorkeeper?: number;
 }
 
@@ -31,20 +33,20 @@ export interface AnswerCacheOptions {
  */
 export function createAnswerCache(options: AnswerCacheOptions): AnswerCache {
   const kept = new Map<string, Buffer>();
-  const seenLimit = options.doorkeeper ?? 4096;
-  let seen = new Set<string>();
+  const seen = new Int32Array(options.doorkeeper ?? 4096);
+  const mask = seen.length - 1;
   let held = 0;
   return {
     get: (key) => kept.get(key),
     offer(key, bytes) {
       if (options.maxBytes <= 0 || bytes.length > options.maxBytes || kept.has(key)) return;
-      if (!seen.has(key)) {
-        // A fresh set when full: remembering the most recent keys is all admission needs.
-        if (seen.size >= seenLimit) seen = new Set();
-        seen.add(key);
+      const hash = hashOf(key);
+      if (seen[hash & mask] !== hash) {
+        seen[hash & mask] = hash;
         return;
       }
-      seen.delete(key);
+      // Two keys of one hash: the second is kept on its first sighting, which costs only memory.
+      seen[hash & mask] = 0;
       for (const [oldKey, old] of kept) {
         if (held + bytes.length <= options.maxBytes) break;
         kept.delete(oldKey);
@@ -57,4 +59,11 @@ export function createAnswerCache(options: AnswerCacheOptions): AnswerCache {
       return held;
     },
   };
+}
+
+/** FNV-1a over the UTF-16 units, never 0 (0 marks an empty slot). */
+function hashOf(key: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 0x01000193);
+  return h | 0 || 1;
 }

@@ -28,7 +28,7 @@ export interface ServeOptions {
   readonly bodyLimitBytes: number;
   readonly logLevel: string;
   readonly version: string;
-  /** Assessment worker threads; 0 assesses on the thread that serves HTTP (default: cores − 1, from 1 to 4). */
+  /** Assessment worker threads; 0 assesses on the thread that serves HTTP (default: one per core, from 1 to 4). */
   readonly assessmentWorkers?: number;
   /** How long in-flight requests may run after SIGTERM before their connections are closed (default 10 s). */
   readonly shutdownTimeoutMs?: number;

@@ -42,7 +42,7 @@ export function serveCommand(): Command {
     .option('--anonymous-rate-limit <n>', 'requests per minute per client address without a token (0: unlimited)', '0')
     .option('--body-limit <bytes>', 'largest request body', '65536')
     .option('--shutdown-timeout <seconds>', 'on SIGTERM, how long in-flight requests may finish before their connections are closed', '10')
-    .option('--assessment-workers <n>', `threads that run POST /v1/assessments; 0 runs them on the thread that serves HTTP (default here: ${defaultAssessmentWorkers()}, one fewer than the cores, from 1 to 4)`)
+    .option('--assessment-workers <n>', `threads that run POST /v1/assessments; 0 runs them on the thread that serves HTTP (default here: ${defaultAssessmentWorkers()}, one per core, from 1 to 4)`)
     .option('--log-level <level>', 'pino level: info logs one line per request', process.env.CASUS_LOG_LEVEL ?? 'info')
     .addHelpText(
       'after',
