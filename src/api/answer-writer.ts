@@ -156,28 +156,19 @@ export function createAnswerWriter(knownText: Iterable<string>): AnswerWriter {
       text(c.result);
       bytes(C_REASON);
       fresh(c.reason);
-      bytes(C_WORDS);
-      text(c.words);
-      bytes(C_FILE);
-      text(c.cites.file);
-      bytes(C_LINE);
-      bare(String(c.cites.line));
+      bytes(tailOf(c));
       if (c.missing !== undefined) {
         bytes(C_MISSING);
         freshList(c.missing);
-        byte(125);
-      } else bytes(CLOSE_TWO);
+      }
+      byte(125);
     }
     byte(93);
     written.set(list, from);
     writtenEnd.set(list, pos);
   };
   const finding = (f: Finding) => {
-    bytes(F_TREATY);
-    text(f.treaty);
-    bytes(F_PROVISION);
-    text(f.provision);
-    bytes(F_READING);
+    bytes(headOf(f));
     text(f.reading);
     bytes(f.defaultReading ? F_DEFAULT_TRUE : F_DEFAULT_FALSE);
     text(f.status);
@@ -189,15 +180,75 @@ export function createAnswerWriter(knownText: Iterable<string>): AnswerWriter {
     freshList(f.prerequisites);
     bytes(F_CONDITIONS);
     conditions(f.conditions);
-    bytes(F_LABEL);
-    text(f.version.label);
-    bytes(F_FROM);
-    text(f.version.from);
-    bytes(F_TO);
-    textOrNull(f.version.to);
-    bytes(F_NOTES);
+    bytes(versionOf(f.version));
     freshList(f.notes);
     byte(125);
+  };
+
+  // The parts of a finding and of a condition that come from the knowledge base, written once: a
+  // finding's treaty and provision, its version, and a condition's words and citation (shared objects
+  // per version and per condition, from evaluate-provision).
+  const encode = (write: () => void): Buffer => {
+    const [saved, savedPos] = [out, pos];
+    out = Buffer.alloc(4096);
+    pos = 0;
+    write();
+    const done = Buffer.from(out.subarray(0, pos));
+    [out, pos] = [saved, savedPos];
+    return done;
+  };
+  const heads = new Map<string, Map<string, Buffer>>();
+  const headOf = (f: Finding): Buffer => {
+    let byProvision = heads.get(f.treaty);
+    if (!byProvision) heads.set(f.treaty, (byProvision = new Map<string, Buffer>()));
+    let head = byProvision.get(f.provision);
+    if (!head)
+      byProvision.set(
+        f.provision,
+        (head = encode(() => {
+          bytes(F_TREATY);
+          text(f.treaty);
+          bytes(F_PROVISION);
+          text(f.provision);
+          bytes(F_READING);
+        })),
+      );
+    return head;
+  };
+  const versions = new WeakMap<Finding['version'], Buffer>();
+  const versionOf = (v: Finding['version']): Buffer => {
+    let done = versions.get(v);
+    if (!done)
+      versions.set(
+        v,
+        (done = encode(() => {
+          bytes(F_LABEL);
+          text(v.label);
+          bytes(F_FROM);
+          text(v.from);
+          bytes(F_TO);
+          textOrNull(v.to);
+          bytes(F_NOTES);
+        })),
+      );
+    return done;
+  };
+  const tails = new WeakMap<ConditionResult['cites'], { readonly words: string; readonly bytes: Buffer }>();
+  const tailOf = (c: ConditionResult): Buffer => {
+    const known = tails.get(c.cites);
+    // One citation object per condition, so one set of words; checked all the same.
+    if (known?.words === c.words) return known.bytes;
+    const done = encode(() => {
+      bytes(C_WORDS);
+      text(c.words);
+      bytes(C_FILE);
+      text(c.cites.file);
+      bytes(C_LINE);
+      bare(String(c.cites.line));
+      byte(125);
+    });
+    tails.set(c.cites, { words: c.words, bytes: done });
+    return done;
   };
 
   return {
@@ -274,5 +325,4 @@ const C_REASON = ascii(',"reason":');
 const C_WORDS = ascii(',"words":');
 const C_FILE = ascii(',"cites":{"file":');
 const C_LINE = ascii(',"line":');
-const C_MISSING = ascii('},"missing":');
-const CLOSE_TWO = ascii('}}');
+const C_MISSING = ascii(',"missing":');

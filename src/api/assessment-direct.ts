@@ -41,8 +41,10 @@ export function directAssessments(options: DirectAssessmentsOptions): (next: Req
   const enabled = options.openReads && options.anonymousRateLimitPerMinute === 0 && !options.corsOrigin;
   const logged = log?.isLevelEnabled('info') === true;
 
-  const write = (res: ServerResponse, status: number, body: Buffer | string, headers: Record<string, string> = {}) => {
-    res.writeHead(status, { 'content-type': 'application/json', 'content-length': String(typeof body === 'string' ? Buffer.byteLength(body) : body.length), ...headers });
+  // Headers as a flat list: node:http takes it as it is, where an object is walked key by key.
+  const write = (res: ServerResponse, status: number, body: Buffer | string, retryAfter?: string) => {
+    const length = String(typeof body === 'string' ? Buffer.byteLength(body) : body.length);
+    res.writeHead(status, retryAfter === undefined ? ['content-type', 'application/json', 'content-length', length] : ['content-type', 'application/json', 'content-length', length, 'retry-after', retryAfter]);
     res.end(body);
   };
 
@@ -50,10 +52,17 @@ export function directAssessments(options: DirectAssessmentsOptions): (next: Req
     const done = (status: number) => {
       if (logged) log?.info({ method: 'POST', path: '/v1/assessments', status, ms: Math.round((performance.now() - start) * 100) / 100 }, 'request');
     };
-    assessments.answerRaw({ bytes, view }).then(
+    const raw = { bytes, view };
+    // An answer already given is written now, without a promise or a worker.
+    const kept = assessments.cached(raw);
+    if (kept) {
+      write(res, 200, kept);
+      return done(200);
+    }
+    assessments.answerRaw(raw).then(
       (given) => {
         if (given.kind === 'busy') {
-          write(res, 503, JSON.stringify(busyAssessments(given.pending)), { 'retry-after': '1' });
+          write(res, 503, JSON.stringify(busyAssessments(given.pending)), '1');
           return done(503);
         }
         // The bytes may be shared memory the next answer is written into: free them once the socket is done with them.

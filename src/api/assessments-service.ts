@@ -37,6 +37,8 @@ export interface AssessmentsService {
   assess(request: AssessmentRequest): Promise<AssessmentAnswer>;
   /** Answers a body as it came off the socket; a bad body rejects with the route's CasusError. */
   answerRaw(raw: RawAssessment): Promise<RawAnswer>;
+  /** The answer to a body already answered and kept in the answer cache, at once. */
+  cached(raw: RawAssessment): Buffer | undefined;
   /** Worker threads (0: on the calling thread). */
   readonly workers: number;
   /** Resolves once every worker has loaded the knowledge base; rejects if one cannot start. */
@@ -105,6 +107,7 @@ export function createAssessmentsService(options: AssessmentsServiceOptions = {}
       ready: () => Promise.resolve(),
       // A failure becomes a rejection, as it would from a worker.
       assess: (request) => new Promise((resolve) => resolve({ kind: 'ready', json: assessmentJson(request, knowledge) })),
+      cached: (raw) => cache.get(rawKey(raw)),
       answerRaw: (raw) =>
         new Promise((resolve) => {
           const key = rawKey(raw);
@@ -130,6 +133,7 @@ export function createAssessmentsService(options: AssessmentsServiceOptions = {}
       if (pool.pending >= maxPending) return { kind: 'busy', pending: pool.pending };
       return { kind: 'ready', json: await pool.run(request) };
     },
+    cached: (raw) => cache.get(rawKey(raw)),
     async answerRaw(raw) {
       const key = rawKey(raw);
       const kept = cache.get(key);

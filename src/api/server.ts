@@ -30,6 +30,8 @@ export interface ServeOptions {
   readonly version: string;
   /** Assessment worker threads; 0 assesses on the thread that serves HTTP (default: one per core, from 1 to 4). */
   readonly assessmentWorkers?: number;
+  /** Memory for answers of assessment requests asked more than once (default 32 MiB; 0: none). */
+  readonly answerCacheBytes?: number;
   /** How long in-flight requests may run after SIGTERM before their connections are closed (default 10 s). */
   readonly shutdownTimeoutMs?: number;
 }
@@ -48,7 +50,11 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   const report = await ensureRecordLoaded(db);
   if (report && report.issues.length > 0) log.warn({ issues: report.issues.length }, 'problems in data/record were skipped; run "casus record load"');
   const knowledge = loadKnowledge();
-  const assessments = createAssessmentsService({ knowledge, ...(options.assessmentWorkers !== undefined ? { workers: options.assessmentWorkers } : {}) });
+  const assessments = createAssessmentsService({
+    knowledge,
+    ...(options.assessmentWorkers !== undefined ? { workers: options.assessmentWorkers } : {}),
+    ...(options.answerCacheBytes !== undefined ? { answerCacheBytes: options.answerCacheBytes } : {}),
+  });
   const zones = createZonesService();
   try {
     await assessments.ready();

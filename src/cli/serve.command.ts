@@ -13,6 +13,7 @@ interface ServeFlags {
   cors?: string;
   rateLimit: string;
   anonymousRateLimit: string;
+  answerCache: string;
   bodyLimit: string;
   logLevel: string;
   shutdownTimeout: string;
@@ -43,6 +44,7 @@ export function serveCommand(): Command {
     .option('--body-limit <bytes>', 'largest request body', '65536')
     .option('--shutdown-timeout <seconds>', 'on SIGTERM, how long in-flight requests may finish before their connections are closed', '10')
     .option('--assessment-workers <n>', `threads that run POST /v1/assessments; 0 runs them on the thread that serves HTTP (default here: ${defaultAssessmentWorkers()}, one per core, from 1 to 4)`)
+    .option('--answer-cache <MiB>', 'memory for answers of assessment requests asked more than once (0: none)', '32')
     .option('--log-level <level>', 'pino level: info logs one line per request', process.env.CASUS_LOG_LEVEL ?? 'info')
     .addHelpText(
       'after',
@@ -67,6 +69,7 @@ Writes need a bearer token: casus token create --role editor. SIGTERM stops it g
           bodyLimitBytes: whole(flags.bodyLimit, '--body-limit', 256, 100_000_000),
           logLevel: flags.logLevel,
           ...(flags.assessmentWorkers !== undefined ? { assessmentWorkers: whole(flags.assessmentWorkers, '--assessment-workers', 0, 64) } : {}),
+          answerCacheBytes: whole(flags.answerCache, '--answer-cache', 0, 65_536) * 1024 * 1024,
           shutdownTimeoutMs: seconds(flags.shutdownTimeout, '--shutdown-timeout', 0, 3600) * 1000,
           version: '0.1.0',
         });

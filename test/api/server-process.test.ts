@@ -77,4 +77,10 @@ describe('the server process', () => {
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/--assessment-workers: expected a whole number from 0 to 64; got "two"/);
   }, 60_000);
+
+  it('refuses an --answer-cache that is not a whole number of MiB from 0 to 65536, naming the flag (exit 2)', () => {
+    const r = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'src/cli/main.ts'), 'serve', '--answer-cache', '-1', '--port', String(port())], { encoding: 'utf8', timeout: 60_000 });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/--answer-cache: expected a whole number from 0 to 65536; got "-1"/);
+  }, 60_000);
 });

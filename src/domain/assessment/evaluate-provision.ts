@@ -108,13 +108,30 @@ export function evaluateProvision(
     obliged: status === 'not-triggered' ? [] : obliged,
     prerequisites: status === 'not-triggered' ? [] : version.prerequisites.map(fill),
     conditions,
-    version: { label: version.label ?? `text from ${version.from}`, from: version.from, to: version.to ?? null },
+    version: versionOf(version),
     notes,
   };
 }
 
+// Findings and conditions point at one shared object per provision version and per condition: fewer
+// objects per assessment, and the answer writer recognises them (answer-writer).
+const versions = new WeakMap<object, Finding['version']>();
+const citations = new WeakMap<Condition, ConditionResult['cites']>();
+
+function versionOf(v: { readonly label?: string | undefined; readonly from: string; readonly to?: string | undefined }): Finding['version'] {
+  let shared = versions.get(v);
+  if (!shared) versions.set(v, (shared = Object.freeze({ label: v.label ?? `text from ${v.from}`, from: v.from, to: v.to ?? null })));
+  return shared;
+}
+
+function citesOf(c: Condition): ConditionResult['cites'] {
+  let shared = citations.get(c);
+  if (!shared) citations.set(c, (shared = Object.freeze({ file: c.at.file, line: c.at.line })));
+  return shared;
+}
+
 function evaluateCondition(c: Condition, context: Record<string, unknown>, fill: (s: string) => string, facts: ReadingFacts): ConditionResult {
-  const cites = { file: c.at.file, line: c.at.line };
+  const cites = citesOf(c);
   const unknown = (missing: string[], detail?: string): ConditionResult => ({
     id: c.id,
     result: 'unknown',
