@@ -156,7 +156,7 @@ export function createAnswerWriter(knownText: Iterable<string>): AnswerWriter {
       text(c.result);
       bytes(C_REASON);
       fresh(c.reason);
-      bytes(tailOf(c));
+      tail(c);
       if (c.missing !== undefined) {
         bytes(C_MISSING);
         freshList(c.missing);
@@ -180,7 +180,7 @@ export function createAnswerWriter(knownText: Iterable<string>): AnswerWriter {
     freshList(f.prerequisites);
     bytes(F_CONDITIONS);
     conditions(f.conditions);
-    bytes(versionOf(f.version));
+    version(f.version);
     freshList(f.notes);
     byte(125);
   };
@@ -215,40 +215,42 @@ export function createAnswerWriter(knownText: Iterable<string>): AnswerWriter {
       );
     return head;
   };
+  // Only the frozen objects evaluate-provision shares are kept: a one-off (the "not in force"
+  // finding's version and citation) is written as it is, so it leaves nothing to collect behind.
   const versions = new WeakMap<Finding['version'], Buffer>();
-  const versionOf = (v: Finding['version']): Buffer => {
+  const writeVersion = (v: Finding['version']) => {
+    bytes(F_LABEL);
+    text(v.label);
+    bytes(F_FROM);
+    text(v.from);
+    bytes(F_TO);
+    textOrNull(v.to);
+    bytes(F_NOTES);
+  };
+  const version = (v: Finding['version']) => {
+    if (!Object.isFrozen(v)) return writeVersion(v);
     let done = versions.get(v);
-    if (!done)
-      versions.set(
-        v,
-        (done = encode(() => {
-          bytes(F_LABEL);
-          text(v.label);
-          bytes(F_FROM);
-          text(v.from);
-          bytes(F_TO);
-          textOrNull(v.to);
-          bytes(F_NOTES);
-        })),
-      );
-    return done;
+    if (!done) versions.set(v, (done = encode(() => writeVersion(v))));
+    bytes(done);
   };
   const tails = new WeakMap<ConditionResult['cites'], { readonly words: string; readonly bytes: Buffer }>();
-  const tailOf = (c: ConditionResult): Buffer => {
+  const writeTail = (c: ConditionResult) => {
+    bytes(C_WORDS);
+    text(c.words);
+    bytes(C_FILE);
+    text(c.cites.file);
+    bytes(C_LINE);
+    bare(String(c.cites.line));
+    byte(125);
+  };
+  const tail = (c: ConditionResult) => {
+    if (!Object.isFrozen(c.cites)) return writeTail(c);
     const known = tails.get(c.cites);
     // One citation object per condition, so one set of words; checked all the same.
-    if (known?.words === c.words) return known.bytes;
-    const done = encode(() => {
-      bytes(C_WORDS);
-      text(c.words);
-      bytes(C_FILE);
-      text(c.cites.file);
-      bytes(C_LINE);
-      bare(String(c.cites.line));
-      byte(125);
-    });
+    if (known?.words === c.words) return bytes(known.bytes);
+    const done = encode(() => writeTail(c));
     tails.set(c.cites, { words: c.words, bytes: done });
-    return done;
+    bytes(done);
   };
 
   return {
