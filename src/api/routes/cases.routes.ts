@@ -83,7 +83,10 @@ export function caseRoutes(app: OpenAPIHono<ApiEnv>, deps: ApiDeps): void {
   // GET /v1/cases/{id}: the answer text per case file, kept while the log's stamp (version and last
   // event uid) is unchanged; an append or a replaced record log changes the stamp. Replaying and
   // assessing a 950-event log took ~14 ms; checking the stamp is one indexed read.
-  const caseAnswers = new Map<string, { stamp: string; json: string }>();
+  // Kept as UTF-8 bytes: a long case file's answer is hundreds of kilobytes, and bytes go to the
+  // socket as they are where text is encoded again on every read.
+  const caseAnswers = new Map<string, { stamp: string; bytes: Uint8Array<ArrayBuffer> }>();
+  const utf8 = new TextEncoder();
   const MAX_CACHED_CASES = 512;
   const summary = (file: CaseFile) => ({
     id: file.id,
@@ -118,13 +121,13 @@ export function caseRoutes(app: OpenAPIHono<ApiEnv>, deps: ApiDeps): void {
       const id = c.req.valid('param').id;
       const stamp = await findCaseStamp(deps.db, id);
       const cached = stamp === undefined ? undefined : caseAnswers.get(id);
-      if (cached && cached.stamp === stamp) return c.body(cached.json, 200, { 'content-type': 'application/json' }) as never;
+      if (cached && cached.stamp === stamp) return c.body(cached.bytes, 200, { 'content-type': 'application/json' }) as never;
       const log = await findLog(id);
       const json = JSON.stringify(show(replayCaseOrThrow(log, procedureOf(log.treaty))));
       // The stamp read before the log: if a write landed in between, the next read misses and refreshes.
       if (stamp !== undefined) {
         if (caseAnswers.size >= MAX_CACHED_CASES && !caseAnswers.has(id)) caseAnswers.delete(caseAnswers.keys().next().value!);
-        caseAnswers.set(id, { stamp, json });
+        caseAnswers.set(id, { stamp, bytes: utf8.encode(json) });
       }
       return c.body(json, 200, { 'content-type': 'application/json' }) as never;
     },
