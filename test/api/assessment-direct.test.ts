@@ -58,6 +58,7 @@ const BODIES: readonly [string, string, string?][] = [
   ['a date before 1945', JSON.stringify({ date: '1939-09-01', target: 'POL' })],
   ['an unknown treaty', JSON.stringify({ date: '2022-09-13', treaty: 'warsaw-pact' })],
   ['a JSON array', '[1, 2]'],
+  ['a body of 40 KB, read in several chunks', `${' '.repeat(40_000)}${VALID}`],
 ];
 
 describe('POST /v1/assessments before the router', () => {
