@@ -49,7 +49,7 @@ export function directAssessments(options: DirectAssessmentsOptions): (next: Req
     res.end(body);
   };
 
-  const answer = (req: IncomingMessage, res: ServerResponse, view: AssessmentView, bytes: string, start: number) => {
+  const answer = (res: ServerResponse, view: AssessmentView, bytes: string, start: number) => {
     const done = (status: number) => {
       if (logged) log?.info({ method: 'POST', path: '/v1/assessments', status, ms: Math.round((performance.now() - start) * 100) / 100 }, 'request');
     };
@@ -105,7 +105,7 @@ export function directAssessments(options: DirectAssessmentsOptions): (next: Req
         if (first === undefined) first = chunk;
         else (more ??= [first]).push(chunk);
       });
-      req.once('end', () => answer(req, res, view, (more ? Buffer.concat(more) : (first ?? EMPTY)).toString('latin1'), start));
+      req.once('end', () => answer(res, view, (more ? Buffer.concat(more) : (first ?? EMPTY)).toString('latin1'), start));
     };
   };
 }
