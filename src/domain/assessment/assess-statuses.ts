@@ -5,7 +5,7 @@
  * the same answers as `assess` — a property test holds the two together — at a fraction of the
  * allocation, for runs over millions of events; explain the interesting ones with `assess` after.
  */
-import { covers, nextDay } from '../dates/index.js';
+import { covers, dateCuts, spanOf } from '../dates/index.js';
 import { ConditionError, partiesOn, type Provision, type Treaty } from '../treaty/index.js';
 import { READINGS, territoryFor, type Location, type Reading } from '../territory/index.js';
 import { incidentContext } from './evaluate-provision.js';
@@ -121,19 +121,9 @@ function statusKeyOf(plan: StatusPlan): (incident: Incident, location: Location 
   const names = (field: string) => texts.some((t) => new RegExp(`\\b${field}\\b`).test(t));
   const fields = INCIDENT_FIELDS.filter(names);
   const dateItself = names('date');
-  const cuts = [...new Set(plan.treaties.flatMap(({ treaty }) => (JSON.stringify(treaty).match(/\d{4}-\d{2}-\d{2}/g) ?? []).flatMap((d) => [d, nextDay(d)])))].sort();
-  const span = (date: string) => {
-    // How many cuts are on or before `date` (binary search).
-    let [lo, hi] = [0, cuts.length];
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (cuts[mid]! <= date) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  };
+  const cuts = dateCuts(plan.treaties.map(({ treaty }) => treaty));
   return (incident, l) => {
-    let key = dateItself ? incident.date : String(span(incident.date));
+    let key = dateItself ? incident.date : String(spanOf(cuts, incident.date));
     for (const f of fields) {
       const v = incident[f];
       key += `|${v === undefined ? '' : Array.isArray(v) ? listKey(v) : String(v)}`;

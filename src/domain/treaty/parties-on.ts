@@ -2,7 +2,7 @@
  * @module parties-on
  * Who is bound by a treaty on a date, and in what standing.
  */
-import { nextDay, type IsoDate } from '../dates/index.js';
+import { dateCuts, spanOf, type IsoDate } from '../dates/index.js';
 import { standingOn, type PartiesOn } from '../polity/index.js';
 import type { Treaty } from './treaty.js';
 
@@ -17,7 +17,7 @@ export function partiesOn(treaty: Treaty, date: IsoDate): PartiesOn {
   // such span, so a stream of distinct dates (an import, an API under load) adds nothing once each
   // span has been asked for (kept per date, 20,000 distinct incidents grew a worker's heap by 200 MB).
   let spans = memo.get(treaty);
-  if (!spans) memo.set(treaty, (spans = { cuts: cutsOf(treaty), bySpan: new Map() }));
+  if (!spans) memo.set(treaty, (spans = { cuts: dateCuts(treaty.parties), bySpan: new Map() }));
   const span = spanOf(spans.cuts, date);
   let answer = spans.bySpan.get(span);
   if (!answer) spans.bySpan.set(span, (answer = standingOn(treaty.parties, date)));
@@ -25,26 +25,9 @@ export function partiesOn(treaty: Treaty, date: IsoDate): PartiesOn {
 }
 
 interface Spans {
-  /** Every date the party list names, and the day after each, sorted: standing cannot change between two. */
+  /** Where the party list may change (dateCuts of it). */
   readonly cuts: readonly string[];
   readonly bySpan: Map<number, PartiesOn>;
 }
 
 const memo = new WeakMap<Treaty, Spans>();
-
-function cutsOf(treaty: Treaty): string[] {
-  const dates = JSON.stringify(treaty.parties).match(/\d{4}-\d{2}-\d{2}/g) ?? [];
-  return [...new Set(dates.flatMap((d) => [d, nextDay(d)]))].sort();
-}
-
-/** How many cuts are on or before `date` (binary search). */
-function spanOf(cuts: readonly string[], date: string): number {
-  let lo = 0;
-  let hi = cuts.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (cuts[mid]! <= date) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
