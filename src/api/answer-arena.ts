@@ -67,13 +67,13 @@ export interface ArenaWriter {
 export function arenaWriter(memory: SharedArrayBuffer, slotBytes: number): ArenaWriter {
   const encoder = new TextEncoder();
   const views: Buffer[] = [];
+  const view = (slot: number) => (views[slot] ??= Buffer.from(memory, slot * slotBytes, slotBytes));
   return {
-    slot: (slot) => (views[slot] ??= Buffer.from(memory, slot * slotBytes, slotBytes)),
+    slot: view,
     write(slot, text) {
       // Every UTF-16 unit takes at least one byte, so a longer text cannot fit.
       if (text.length > slotBytes) return undefined;
-      const into = new Uint8Array(memory, slot * slotBytes, slotBytes);
-      const { read, written } = encoder.encodeInto(text, into);
+      const { read, written } = encoder.encodeInto(text, view(slot));
       return read === text.length ? written : undefined;
     },
   };

@@ -134,14 +134,13 @@ export function createAnswerWriter(knownText: Iterable<string>): AnswerWriter {
   };
 
   // Each condition list written in this answer, by identity: where its bytes start and end.
-  let written = new Map<readonly ConditionResult[], number>();
-  let writtenEnd = new Map<readonly ConditionResult[], number>();
+  const written = new Map<readonly ConditionResult[], { readonly from: number; readonly to: number }>();
   const conditions = (list: readonly ConditionResult[]) => {
-    const start = written.get(list);
-    if (start !== undefined) {
-      const n = writtenEnd.get(list)! - start;
+    const before = written.get(list);
+    if (before !== undefined) {
+      const n = before.to - before.from;
       room(n);
-      out.copyWithin(pos, start, start + n);
+      out.copyWithin(pos, before.from, before.to);
       pos += n;
       return;
     }
@@ -164,8 +163,7 @@ export function createAnswerWriter(knownText: Iterable<string>): AnswerWriter {
       byte(125);
     }
     byte(93);
-    written.set(list, from);
-    writtenEnd.set(list, pos);
+    written.set(list, { from, to: pos });
   };
   const finding = (f: Finding) => {
     bytes(headOf(f));
@@ -256,8 +254,7 @@ export function createAnswerWriter(knownText: Iterable<string>): AnswerWriter {
   return {
     write(answer, view) {
       pos = 0;
-      written = new Map();
-      writtenEnd = new Map();
+      written.clear();
       bytes(A_INCIDENT);
       value(answer.incident);
       bytes(A_LOCATION);

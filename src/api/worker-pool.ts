@@ -109,13 +109,13 @@ export function createWorkerPool<Input>(url: URL, options: WorkerPoolOptions): W
       slot.held.delete(reply.id);
       const given = task.slot;
       if (reply.ok && 'bytes' in reply) task.resolve({ bytes: arena!.view(given, reply.bytes), release: () => arena!.release(given) });
-      else {
+      else if (reply.ok) {
         if (given >= 0) arena?.release(given);
-        if (reply.ok) task.resolve({ text: reply.json });
-        // An unexpected failure stays a plain Error, so the server logs its stack and the client sees none of it.
-      else if (reply.error.code === 'internal') task.reject(new Error(`${options.name} worker: ${reply.error.message}`));
-        else task.reject(new CasusError(reply.error.code, reply.error.message, { issues: reply.error.issues }));
+        task.resolve({ text: reply.json });
       }
+      // An unexpected failure stays a plain Error, so the server logs its stack and the client sees none of it.
+      else if (reply.error.code === 'internal') fail(task, new Error(`${options.name} worker: ${reply.error.message}`));
+      else fail(task, new CasusError(reply.error.code, reply.error.message, { issues: reply.error.issues }));
       dispatch();
     });
     const stopped = (error: unknown) => {
