@@ -123,13 +123,13 @@ export function caseRoutes(app: OpenAPIHono<ApiEnv>, deps: ApiDeps): void {
       const cached = stamp === undefined ? undefined : caseAnswers.get(id);
       if (cached && cached.stamp === stamp) return c.body(cached.bytes, 200, { 'content-type': 'application/json' }) as never;
       const log = await findLog(id);
-      const json = JSON.stringify(show(replayCaseOrThrow(log, procedureOf(log.treaty))));
+      const bytes = utf8.encode(JSON.stringify(show(replayCaseOrThrow(log, procedureOf(log.treaty)))));
       // The stamp read before the log: if a write landed in between, the next read misses and refreshes.
       if (stamp !== undefined) {
         if (caseAnswers.size >= MAX_CACHED_CASES && !caseAnswers.has(id)) caseAnswers.delete(caseAnswers.keys().next().value!);
-        caseAnswers.set(id, { stamp, bytes: utf8.encode(json) });
+        caseAnswers.set(id, { stamp, bytes });
       }
-      return c.body(json, 200, { 'content-type': 'application/json' }) as never;
+      return c.body(bytes, 200, { 'content-type': 'application/json' }) as never;
     },
   );
 
